@@ -1,0 +1,49 @@
+package org.adjoint4j.checkpoint;
+
+/**
+ * One storage tier: a fixed number of slots, each holding the snapshot of one step.
+ *
+ * <p>A store holds one rank's snapshots. Slot contents are tracked: restoring or discarding a slot
+ * that does not hold the named step is an error, never a silent wrong state.
+ */
+public interface SnapshotStore extends AutoCloseable {
+
+    /** The tier this store implements. */
+    Tier tier();
+
+    /** The layout of every snapshot. */
+    SnapshotLayout layout();
+
+    /** Number of slots. */
+    int capacity();
+
+    /**
+     * Copies the owned values of {@code source}, which is u<sub>step</sub>, into {@code slot}.
+     *
+     * @param source not modified
+     * @throws IllegalStateException if the slot already holds a snapshot
+     */
+    void store(int slot, int step, Snapshottable source);
+
+    /**
+     * Copies the snapshot in {@code slot} into {@code target}.
+     *
+     * @param target modified: its owned values become u<sub>step</sub>
+     * @throws IllegalStateException if the slot does not hold step {@code step}
+     */
+    void restore(int slot, int step, Snapshottable target);
+
+    /**
+     * Frees {@code slot}.
+     *
+     * @throws IllegalStateException if the slot does not hold step {@code step}
+     */
+    void discard(int slot, int step);
+
+    /** The step held by {@code slot}, or -1 if it is free. */
+    int heldStep(int slot);
+
+    /** Frees every slot and releases resources. */
+    @Override
+    void close();
+}

@@ -1,0 +1,22 @@
+package org.adjoint4j.checkpoint;
+
+/** Something whose owned values can be copied into and out of snapshot buffers. */
+public interface Snapshottable {
+
+    /** The fields, in the order used by {@link #pack} and {@link #unpack}. */
+    SnapshotLayout snapshotLayout();
+
+    /**
+     * Copies the owned values of field {@code field} into {@code destination}.
+     *
+     * @param destination modified: its first {@code length()} values are overwritten
+     */
+    void pack(int field, double[] destination);
+
+    /**
+     * Sets the owned values of field {@code field} from {@code source}.
+     *
+     * @param source not modified
+     */
+    void unpack(int field, double[] source);
+}

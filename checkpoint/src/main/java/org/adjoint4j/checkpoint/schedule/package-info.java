@@ -1,0 +1,2 @@
+/** Checkpointing schedules for runs whose number of steps is known in advance. */
+package org.adjoint4j.checkpoint.schedule;

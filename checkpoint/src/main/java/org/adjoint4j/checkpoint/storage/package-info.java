@@ -1,0 +1,2 @@
+/** Storage tiers for snapshots. */
+package org.adjoint4j.checkpoint.storage;
