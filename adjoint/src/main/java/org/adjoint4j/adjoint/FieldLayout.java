@@ -1,0 +1,84 @@
+package org.adjoint4j.adjoint;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.adjoint4j.checkpoint.SnapshotField;
+import org.adjoint4j.checkpoint.SnapshotLayout;
+
+/**
+ * The fields of a {@link Fields} container, in order: their names and sizes, so that buffers and
+ * snapshot storage can be allocated before a run. A stepper that keeps several time levels in its
+ * state (leapfrog, BDF2) declares one field per level, e.g. {@code h} and {@code h_previous}.
+ *
+ * @param fields the field specifications, names unique; may be empty (controls without fields)
+ */
+public record FieldLayout(List<FieldSpec> fields) {
+
+    public FieldLayout {
+        fields = List.copyOf(fields);
+        Set<String> names = new HashSet<>();
+        for (FieldSpec f : fields) {
+            if (!names.add(f.name())) {
+                throw new IllegalArgumentException("field name '" + f.name() + "' appears twice in a layout");
+            }
+        }
+    }
+
+    /** A layout of the given fields. */
+    public static FieldLayout of(FieldSpec... fields) {
+        return new FieldLayout(List.of(fields));
+    }
+
+    /** Number of fields. */
+    public int size() {
+        return fields.size();
+    }
+
+    /** Field {@code i}. */
+    public FieldSpec get(int i) {
+        return fields.get(i);
+    }
+
+    /**
+     * Position of the field called {@code name}.
+     *
+     * @throws IllegalArgumentException naming the field and the known ones if there is none
+     */
+    public int indexOf(String name) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no field '" + name + "'; fields are " + names());
+    }
+
+    /** The field names, in order. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>(fields.size());
+        for (FieldSpec f : fields) {
+            names.add(f.name());
+        }
+        return names;
+    }
+
+    /** Number of owned cells over all fields. */
+    public long ownedValues() {
+        long n = 0;
+        for (FieldSpec f : fields) {
+            n += f.ownedLength();
+        }
+        return n;
+    }
+
+    /** What a snapshot of these fields holds: their owned cells. */
+    public SnapshotLayout snapshotLayout() {
+        List<SnapshotField> snapshot = new ArrayList<>(fields.size());
+        for (FieldSpec f : fields) {
+            snapshot.add(new SnapshotField(f.name(), f.nx(), f.ny()));
+        }
+        return new SnapshotLayout(snapshot);
+    }
+}

@@ -1,0 +1,64 @@
+package org.adjoint4j.adjoint;
+
+/**
+ * One time step of a model, u<sub>n+1</sub> = F<sub>n</sub>(u<sub>n</sub>, m), and its discrete
+ * adjoint. Implementations are deterministic: the same inputs give bit-identical outputs, which
+ * checkpointing relies on when it recomputes states.
+ *
+ * <p>The driver calls, for one gradient:
+ * <pre>
+ *   prepare(m)
+ *   forward(n, u_n, u_n+1, m)                      for the steps the schedule advances (recomputations included)
+ *   adjoint(n, u_n, λ_n+1, λ_n, m, gradient)       for n = l-1, l-2, ..., 0, once each
+ * </pre>
+ *
+ * <p>Ghost cells are derived data: a step may overwrite the ghost cells of its inputs (by a halo
+ * exchange or boundary conditions) and reads only their owned cells as data. Snapshots hold owned
+ * cells only, so the ghost cells of a restored state are stale until the step refreshes them.
+ */
+public interface TimeStepper {
+
+    /** The layout of the state u<sub>n</sub> (and of its adjoint λ<sub>n</sub>). */
+    FieldLayout stateLayout();
+
+    /** The layout of the controls m that {@link #forward} and {@link #adjoint} take. */
+    ControlLayout controlLayout();
+
+    /**
+     * Called once before the first step taken with {@code controls}, and again whenever the controls
+     * change. May fill the ghost cells of control fields and cache values derived from the controls.
+     *
+     * @param controls owned cells not modified; ghost cells may be filled
+     */
+    default void prepare(Controls controls) {
+    }
+
+    /**
+     * Computes u<sub>n+1</sub> = F<sub>n</sub>(u<sub>n</sub>, m).
+     *
+     * @param n        step index, {@code 0 <= n < l}
+     * @param in       u<sub>n</sub>: owned cells read, not modified; ghost cells may be overwritten
+     * @param out      u<sub>n+1</sub>: owned cells written (ghost cells unspecified on return); never
+     *                 the same object as {@code in}
+     * @param controls m: read, not modified
+     */
+    void forward(int n, Fields in, Fields out, Controls controls);
+
+    /**
+     * Computes λ<sub>n</sub> = (∂F<sub>n</sub>/∂u)<sup>T</sup> λ<sub>n+1</sub> and adds
+     * (∂F<sub>n</sub>/∂m)<sup>T</sup> λ<sub>n+1</sub> to the control gradient, linearised at
+     * u<sub>n</sub>. Intermediate values of the step (stages, solver iterates) are recomputed from
+     * {@code in}.
+     *
+     * @param n        step index
+     * @param in       u<sub>n</sub>: owned cells read, not modified; ghost cells may be overwritten
+     * @param adjOut   λ<sub>n+1</sub>, the adjoint of {@code out}: owned cells read, not modified;
+     *                 ghost cells may be overwritten
+     * @param adjIn    λ<sub>n</sub>, the adjoint of {@code in}: owned cells written (overwritten, not
+     *                 accumulated); ghost cells unspecified on return
+     * @param controls m: read, not modified
+     * @param gradient accumulated into: this rank's contribution is added to every control field's
+     *                 owned cells and to every scalar (the driver sums scalars over ranks once, at the end)
+     */
+    void adjoint(int n, Fields in, Fields adjOut, Fields adjIn, Controls controls, Controls gradient);
+}

@@ -1,0 +1,193 @@
+package org.adjoint4j.adjoint.objective;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.adjoint4j.adjoint.ControlLayout;
+import org.adjoint4j.adjoint.FieldLayout;
+import org.adjoint4j.adjoint.FieldSpec;
+import org.adjoint4j.adjoint.Fields;
+import org.adjoint4j.adjoint.Objective;
+import org.adjoint4j.adjoint.Controls;
+
+/**
+ * A weighted squared misfit of one state field against observations,
+ * J<sub>n</sub> = ½·w·Σ<sub>owned cells</sub> (u<sub>n</sub> − u<sup>obs</sup><sub>n</sub>)², at the
+ * terminal step and/or at chosen steps. Observations are this rank's owned cells, x fastest; a
+ * missing observation array means zero observations.
+ *
+ * <pre>
+ * Objective j = FieldMisfit.builder("u", h * h).terminal(null).at(250, obs250).at(500, obs500).build();
+ * </pre>
+ */
+public final class FieldMisfit implements Objective {
+
+    private final String field;
+    private final double weight;
+    private final int[] steps;
+    private final double[][] observations;
+    private final boolean terminal;
+    private final double[] terminalObservations;
+    private int fieldIndex = -1;
+    private FieldSpec spec;
+
+    private FieldMisfit(Builder b) {
+        this.field = b.field;
+        this.weight = b.weight;
+        this.steps = b.atSteps.keySet().stream().mapToInt(Integer::intValue).toArray();
+        this.observations = b.atSteps.values().toArray(new double[0][]);
+        this.terminal = b.terminal;
+        this.terminalObservations = b.terminalObservations;
+    }
+
+    /**
+     * A misfit of state field {@code field} with weight {@code weight} (e.g. the cell area h²).
+     *
+     * @throws IllegalArgumentException if the weight is negative or not finite
+     */
+    public static Builder builder(String field, double weight) {
+        return new Builder(field, weight);
+    }
+
+    @Override
+    public boolean observes(int n, boolean last) {
+        return last && terminal || Arrays.binarySearch(steps, n) >= 0;
+    }
+
+    @Override
+    public double value(int n, boolean last, Fields u, Controls controls) {
+        double[] values = u.get(index(u));
+        double v = 0;
+        if (last && terminal) {
+            v += misfit(values, terminalObservations);
+        }
+        int k = Arrays.binarySearch(steps, n);
+        if (k >= 0) {
+            v += misfit(values, observations[k]);
+        }
+        return v;
+    }
+
+    @Override
+    public void gradient(int n, boolean last, Fields u, Controls controls, Fields adjoint, Controls gradient) {
+        int f = index(u);
+        double[] values = u.get(f);
+        double[] lambda = adjoint.get(f);
+        if (last && terminal) {
+            addResidual(values, terminalObservations, lambda);
+        }
+        int k = Arrays.binarySearch(steps, n);
+        if (k >= 0) {
+            addResidual(values, observations[k], lambda);
+        }
+    }
+
+    @Override
+    public void check(FieldLayout state, ControlLayout controls, int runSteps) {
+        FieldSpec s = state.get(state.indexOf(field));
+        if (terminalObservations != null && terminalObservations.length != s.ownedLength()) {
+            throw new IllegalArgumentException(lengthMessage("terminal observations", s, terminalObservations.length));
+        }
+        for (int k = 0; k < steps.length; k++) {
+            if (steps[k] > runSteps) {
+                throw new IllegalArgumentException("observation step " + steps[k] + " is beyond the run's "
+                        + runSteps + " steps");
+            }
+            if (observations[k] != null && observations[k].length != s.ownedLength()) {
+                throw new IllegalArgumentException(lengthMessage("observations at step " + steps[k], s, observations[k].length));
+            }
+        }
+    }
+
+    private static String lengthMessage(String what, FieldSpec s, int got) {
+        return what + ": expected " + s.ownedLength() + " values for field '" + s.name() + "' (" + s.nx() + "x"
+                + s.ny() + "), got " + got;
+    }
+
+    private int index(Fields u) {
+        if (spec == null || u.spec(fieldIndex) != spec) {
+            fieldIndex = u.layout().indexOf(field);
+            spec = u.spec(fieldIndex);
+        }
+        return fieldIndex;
+    }
+
+    private double misfit(double[] values, double[] obs) {
+        double sum = 0;
+        int nx = spec.nx();
+        for (int j = 0; j < spec.ny(); j++) {
+            int row = spec.index(0, j);
+            int o = j * nx;
+            for (int i = 0; i < nx; i++) {
+                double d = values[row + i] - (obs == null ? 0.0 : obs[o + i]);
+                sum += d * d;
+            }
+        }
+        return 0.5 * weight * sum;
+    }
+
+    private void addResidual(double[] values, double[] obs, double[] lambda) {
+        int nx = spec.nx();
+        for (int j = 0; j < spec.ny(); j++) {
+            int row = spec.index(0, j);
+            int o = j * nx;
+            for (int i = 0; i < nx; i++) {
+                lambda[row + i] += weight * (values[row + i] - (obs == null ? 0.0 : obs[o + i]));
+            }
+        }
+    }
+
+    /** Collects the terms of a {@link FieldMisfit}. */
+    public static final class Builder {
+        private final String field;
+        private final double weight;
+        private final Map<Integer, double[]> atSteps = new TreeMap<>();
+        private boolean terminal;
+        private double[] terminalObservations;
+
+        private Builder(String field, double weight) {
+            this.field = Objects.requireNonNull(field, "field");
+            if (!(weight >= 0) || Double.isInfinite(weight)) {
+                throw new IllegalArgumentException("weight must be finite and >= 0, was " + weight);
+            }
+            this.weight = weight;
+        }
+
+        /**
+         * A term at the last step.
+         *
+         * @param observations owned cells, x fastest (kept, not copied); {@code null} for zero
+         */
+        public Builder terminal(double[] observations) {
+            this.terminal = true;
+            this.terminalObservations = observations;
+            return this;
+        }
+
+        /**
+         * A term at step {@code step}.
+         *
+         * @param observations owned cells, x fastest (kept, not copied); {@code null} for zero
+         * @throws IllegalArgumentException if the step is negative or already has a term
+         */
+        public Builder at(int step, double[] observations) {
+            if (step < 0) {
+                throw new IllegalArgumentException("observation step must be >= 0, was " + step);
+            }
+            if (atSteps.containsKey(step)) {
+                throw new IllegalArgumentException("observation step " + step + " given twice");
+            }
+            atSteps.put(step, observations);
+            return this;
+        }
+
+        /** The objective. */
+        public FieldMisfit build() {
+            if (!terminal && atSteps.isEmpty()) {
+                throw new IllegalArgumentException("misfit of '" + field + "' has no terms: call terminal() or at()");
+            }
+            return new FieldMisfit(this);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Ready-made objective terms. */
+package org.adjoint4j.adjoint.objective;

@@ -1,0 +1,194 @@
+package org.adjoint4j.solvers.heat;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.adjoint4j.adjoint.AdjointDriver;
+import org.adjoint4j.adjoint.Controls;
+import org.adjoint4j.adjoint.FieldSpec;
+import org.adjoint4j.adjoint.InitialState;
+import org.adjoint4j.adjoint.Objective;
+import org.adjoint4j.adjoint.objective.FieldMisfit;
+import org.adjoint4j.checkpoint.Schedule;
+
+/**
+ * The heat2d benchmark problem, defined so that other implementations can reproduce it:
+ * <ul>
+ *   <li>unit square, N×N cells, h = 1/N, cell (i, j) centred at ((i+½)h, (j+½)h);</li>
+ *   <li>κ(x, y) = 1 + 0.5·sin(2πx)·sin(2πy) at cell centres (the default control);</li>
+ *   <li>u<sub>0</sub>(x, y) = exp(−100((x−½)² + (y−½)²)) (the default initial-condition control);</li>
+ *   <li>dt = 0.2·h² / max κ, from the initial κ, fixed (not differentiated);</li>
+ *   <li>J = ½·h²·Σ (u<sup>T</sup> − u<sub>obs</sub>)² after T steps, u<sub>obs</sub> = 0 unless given,
+ *       plus optional terms of the same form at chosen steps.</li>
+ * </ul>
+ * The gradient is taken with respect to κ and u<sub>0</sub> (controls {@code kappa} and {@code u0}).
+ */
+public final class Heat2dProblem {
+
+    private final int cells;
+    private final int steps;
+    private final Heat2d stepper;
+    private final Controls initialControls;
+    private final Objective objective;
+
+    private Heat2dProblem(Builder b) {
+        this.cells = b.cells;
+        this.steps = b.steps;
+        int n = cells;
+        double h = 1.0 / n;
+        double[] kappa = new double[n * n];
+        double[] u0 = new double[n * n];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                double x = (i + 0.5) * h;
+                double y = (j + 0.5) * h;
+                kappa[j * n + i] = 1 + 0.5 * Math.sin(2 * Math.PI * x) * Math.sin(2 * Math.PI * y);
+                u0[j * n + i] = Math.exp(-100 * ((x - 0.5) * (x - 0.5) + (y - 0.5) * (y - 0.5)));
+            }
+        }
+        if (b.kappa != null) {
+            kappa = b.kappa;
+        }
+        double kappaMax = 0;
+        for (double k : kappa) {
+            kappaMax = Math.max(kappaMax, k);
+        }
+        if (!(kappaMax > 0) || Double.isInfinite(kappaMax)) {
+            throw new IllegalArgumentException("kappa: the largest value must be finite and > 0, was " + kappaMax);
+        }
+        this.stepper = new Heat2d(n, 0.2 * h * h / kappaMax);
+        this.initialControls = new Controls(stepper.controlLayout());
+        initialControls.fields().setOwned(0, kappa);
+        initialControls.fields().setOwned(1, u0);
+        FieldMisfit.Builder misfit = FieldMisfit.builder("u", h * h).terminal(b.terminalObservations);
+        b.observations.forEach(misfit::at);
+        this.objective = misfit.build();
+    }
+
+    /** A builder with N = 64, T = 500, zero observations. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Cells per side N. */
+    public int cells() {
+        return cells;
+    }
+
+    /** Number of time steps T. */
+    public int steps() {
+        return steps;
+    }
+
+    /** The time stepper. */
+    public Heat2d stepper() {
+        return stepper;
+    }
+
+    /** u<sub>0</sub> is the control field {@code u0}. */
+    public InitialState initialState() {
+        return InitialState.fromControlField("u0", "u");
+    }
+
+    /** The misfit objective. */
+    public Objective objective() {
+        return objective;
+    }
+
+    /** A copy of the initial controls: κ (default or given) and the Gaussian u<sub>0</sub>. */
+    public Controls initialControls() {
+        return initialControls.copy();
+    }
+
+    /** The layout of one control field, e.g. to build observations or directions. */
+    public FieldSpec cellsSpec() {
+        return stepper.stateLayout().get(0);
+    }
+
+    /** A driver for this problem under {@code schedule}, which must have {@link #steps()} steps. */
+    public AdjointDriver driver(Schedule schedule) {
+        return driverBuilder(schedule).build();
+    }
+
+    /** A driver builder with stepper, initial state, objective and schedule set. */
+    public AdjointDriver.Builder driverBuilder(Schedule schedule) {
+        if (schedule.steps() != steps) {
+            throw new IllegalArgumentException("schedule has " + schedule.steps() + " steps, the problem " + steps);
+        }
+        return AdjointDriver.builder().stepper(stepper).initialState(initialState()).objective(objective).schedule(schedule);
+    }
+
+    /** Collects the settings of a {@link Heat2dProblem}. */
+    public static final class Builder {
+        private int cells = 64;
+        private int steps = 500;
+        private double[] kappa;
+        private double[] terminalObservations;
+        private final Map<Integer, double[]> observations = new TreeMap<>();
+
+        private Builder() {
+        }
+
+        /** Cells per side N (default 64, at least 2). */
+        public Builder cells(int cells) {
+            if (cells < 2) {
+                throw new IllegalArgumentException("cells must be >= 2, was " + cells);
+            }
+            this.cells = cells;
+            return this;
+        }
+
+        /** Time steps T (default 500, at least 1). */
+        public Builder steps(int steps) {
+            if (steps < 1) {
+                throw new IllegalArgumentException("steps must be >= 1, was " + steps);
+            }
+            this.steps = steps;
+            return this;
+        }
+
+        /** The initial κ, N·N values x fastest (default the sine pattern); it also fixes dt. */
+        public Builder kappa(double[] kappa) {
+            this.kappa = Objects.requireNonNull(kappa, "kappa").clone();
+            return this;
+        }
+
+        /** Terminal observations u<sub>obs</sub>, N·N values x fastest (default zero). */
+        public Builder terminalObservations(double[] observations) {
+            this.terminalObservations = Objects.requireNonNull(observations, "observations").clone();
+            return this;
+        }
+
+        /** An extra misfit term at {@code step} against {@code observations} (null: zero). */
+        public Builder observeAt(int step, double[] observations) {
+            if (step < 0) {
+                throw new IllegalArgumentException("observation step must be >= 0, was " + step);
+            }
+            this.observations.put(step, observations == null ? null : observations.clone());
+            return this;
+        }
+
+        /**
+         * The problem.
+         *
+         * @throws IllegalArgumentException naming the field if an array has the wrong length
+         */
+        public Heat2dProblem build() {
+            int values = cells * cells;
+            if (kappa != null && kappa.length != values) {
+                throw new IllegalArgumentException("kappa: expected " + values + " values (" + cells + "x" + cells
+                        + "), got " + kappa.length);
+            }
+            if (terminalObservations != null && terminalObservations.length != values) {
+                throw new IllegalArgumentException("terminal observations: expected " + values + " values (" + cells + "x"
+                        + cells + "), got " + terminalObservations.length);
+            }
+            for (Map.Entry<Integer, double[]> e : observations.entrySet()) {
+                if (e.getKey() > steps) {
+                    throw new IllegalArgumentException("observation step " + e.getKey() + " is beyond " + steps + " steps");
+                }
+            }
+            return new Heat2dProblem(this);
+        }
+    }
+}
