@@ -22,6 +22,9 @@ import org.adjoint4j.adjoint.TimeStepper;
  * cells), so λ<sub>n</sub> = A λ<sub>n+1</sub> uses the forward stencil. The κ gradient gathers, for
  * each cell a and face f to neighbour b, ½·dt/h²·(u_b − u_a)(λ_a − λ_b), doubled on boundary faces
  * whose coefficient is κ_a alone; no cell writes another's gradient.
+ *
+ * <p>The loops run as SIMD code when the JDK's Vector API is available ({@link
+ * org.adjoint4j.solvers.VectorSupport}), with bit-identical results. Not thread-safe.
  */
 public final class Heat2d implements TimeStepper {
 
@@ -30,6 +33,7 @@ public final class Heat2d implements TimeStepper {
     private final FieldLayout stateLayout;
     private final ControlLayout controlLayout;
     private final FieldSpec cells;
+    private final Heat2dKernel kernel = Heat2dKernel.best();
 
     /**
      * @param n  cells per side, at least 2
@@ -102,36 +106,13 @@ public final class Heat2d implements TimeStepper {
 
     /** out = A(κ)·x on owned cells; x's ghost cells hold the boundary values. */
     private void apply(double[] x, double[] kappa, double[] out) {
-        final int s = cells.stride();
-        final double half = 0.5 * dt * n * n;
-        for (int j = 0; j < n; j++) {
-            final int row = cells.index(0, j);
-            for (int k = row; k < row + n; k++) {
-                final double kc = kappa[k];
-                final double xc = x[k];
-                out[k] = xc + half * ((kc + kappa[k + 1]) * (x[k + 1] - xc)
-                        + (kc + kappa[k - 1]) * (x[k - 1] - xc)
-                        + (kc + kappa[k + s]) * (x[k + s] - xc)
-                        + (kc + kappa[k - s]) * (x[k - s] - xc));
-            }
-        }
+        kernel.apply(n, cells.stride(), 0.5 * dt * n * n, x, kappa, out);
     }
 
     /** g_κ += ∂(λ·u')/∂κ, gathered per cell; ghosts of u and λ are zero. */
     private void addKappaGradient(double[] u, double[] lam, double[] g) {
-        final int s = cells.stride();
         final double half = 0.5 * dt * n * n;
-        for (int j = 0; j < n; j++) {
-            final int row = cells.index(0, j);
-            for (int k = row; k < row + n; k++) {
-                final double uc = u[k];
-                final double lc = lam[k];
-                g[k] += half * ((u[k + 1] - uc) * (lc - lam[k + 1])
-                        + (u[k - 1] - uc) * (lc - lam[k - 1])
-                        + (u[k + s] - uc) * (lc - lam[k + s])
-                        + (u[k - s] - uc) * (lc - lam[k - s]));
-            }
-        }
+        kernel.addFaceProducts(n, cells.stride(), half, u, lam, g);
         // A boundary face's coefficient is κ of its one interior cell: that cell takes the whole term.
         for (int i = 0; i < n; i++) {
             int south = cells.index(i, 0);
@@ -152,6 +133,11 @@ public final class Heat2d implements TimeStepper {
             a[cells.index(-1, i)] = 0;
             a[cells.index(n, i)] = 0;
         }
+    }
+
+    /** True if this stepper runs SIMD kernels. */
+    public boolean vectorised() {
+        return !(kernel instanceof ScalarHeat2dKernel);
     }
 
     @Override

@@ -1,0 +1,77 @@
+package org.adjoint4j.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.adjoint4j.checkpoint.ActionCursor;
+import org.adjoint4j.checkpoint.schedule.BinomialSchedule;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Generation of every action of a binomial schedule: time per whole walk, and actions per second
+ * (the {@code actions} counter). The cursor walk allocates nothing per action; the record stream
+ * allocates one record per action.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Benchmark)
+public class ScheduleGenerationBenchmark {
+
+    @Param({"1000000"})
+    public int steps;
+
+    @Param({"20"})
+    public int snapshots;
+
+    private BinomialSchedule schedule;
+
+    /** Counts actions so that JMH reports them per second. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Actions {
+        public long actions;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            actions = 0;
+        }
+    }
+
+    @Setup
+    public void setUp() {
+        schedule = BinomialSchedule.of(steps, snapshots);
+    }
+
+    @Benchmark
+    public long cursorWalk(Actions counter) {
+        ActionCursor c = schedule.cursor();
+        long n = 0;
+        long check = 0;
+        while (c.next()) {
+            n++;
+            check += c.step();
+        }
+        counter.actions += n;
+        return check;
+    }
+
+    @Benchmark
+    public long recordStream(Actions counter) {
+        long n = schedule.actions().count();
+        counter.actions += n;
+        return n;
+    }
+}

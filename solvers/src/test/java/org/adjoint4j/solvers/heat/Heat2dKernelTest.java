@@ -1,0 +1,45 @@
+package org.adjoint4j.solvers.heat;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.adjoint4j.solvers.VectorSupport;
+import org.junit.jupiter.api.Test;
+
+class Heat2dKernelTest {
+
+    @Test
+    void vectorAndScalarKernelsGiveBitIdenticalResults() {
+        for (int n : new int[] {5, 16, 37}) { // rows shorter than, equal to and not a multiple of the vector length
+            int s = n + 2;
+            Random random = new Random(n);
+            double[] x = new double[s * s];
+            double[] kappa = new double[s * s];
+            double[] lam = new double[s * s];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = random.nextGaussian();
+                kappa[k] = 1 + random.nextDouble();
+                lam[k] = random.nextGaussian();
+            }
+            Heat2dKernel scalar = new ScalarHeat2dKernel();
+            Heat2dKernel vector = new VectorHeat2dKernel();
+            double[] outScalar = new double[x.length];
+            double[] outVector = new double[x.length];
+            scalar.apply(n, s, 0.37, x, kappa, outScalar);
+            vector.apply(n, s, 0.37, x, kappa, outVector);
+            assertArrayEquals(outScalar, outVector, "apply, n=" + n);
+            double[] gScalar = lam.clone();
+            double[] gVector = lam.clone();
+            scalar.addFaceProducts(n, s, 0.37, x, lam, gScalar);
+            vector.addFaceProducts(n, s, 0.37, x, lam, gVector);
+            assertArrayEquals(gScalar, gVector, "face products, n=" + n);
+        }
+    }
+
+    @Test
+    void theBuildRunsTestsWithTheSimdKernels() {
+        assertTrue(VectorSupport.enabled(), "tests run with --add-modules jdk.incubator.vector");
+        assertTrue(new Heat2d(8, 1e-3).vectorised());
+    }
+}
