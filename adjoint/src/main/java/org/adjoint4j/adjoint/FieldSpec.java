@@ -31,7 +31,7 @@ public record FieldSpec(String name, int nx, int ny, int ghostX, int ghostY) {
             throw new IllegalArgumentException("field '" + name + "': ghost widths must be >= 0, were ghostX=" + ghostX
                     + ", ghostY=" + ghostY);
         }
-        if ((long) (nx + 2L * ghostX) * (ny + 2L * ghostY) > Integer.MAX_VALUE - 8) {
+        if ((nx + 2L * ghostX) * (ny + 2L * ghostY) > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("field '" + name + "': " + nx + "x" + ny + " cells with ghosts exceed a Java array");
         }
     }
