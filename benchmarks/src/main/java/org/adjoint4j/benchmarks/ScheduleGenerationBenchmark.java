@@ -18,12 +18,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Generation of every action of a binomial schedule: time per whole walk, and actions per second
+ * Generation of every action of a binomial schedule: whole walks per second, and actions per second
  * (the {@code actions} counter). The cursor walk allocates nothing per action; the record stream
  * allocates one record per action.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
