@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.adjoint4j.adjoint.NonFiniteValueException.Phase;
 import org.adjoint4j.checkpoint.ActionCursor;
 import org.adjoint4j.checkpoint.Schedule;
+import org.adjoint4j.checkpoint.ScheduleSummary;
 import org.adjoint4j.checkpoint.SnapshotStore;
 import org.adjoint4j.checkpoint.Tier;
 import org.adjoint4j.checkpoint.TierUsage;
@@ -52,7 +53,9 @@ public final class AdjointDriver implements ReducedFunctional {
     private final Communicator comm;
     private final SnapshotStore[] stores;
     private final boolean checkEveryStep;
+    private final SweepObserver observer;
     private final int steps;
+    private ScheduleSummary plan;
     private final long snapshotBytes;
 
     private Fields live;
@@ -88,6 +91,7 @@ public final class AdjointDriver implements ReducedFunctional {
         this.schedule = b.schedule;
         this.comm = b.communicator;
         this.checkEveryStep = b.checkEveryStep;
+        this.observer = b.observer;
         this.steps = schedule.steps();
         FieldLayout state = stepper.stateLayout();
         this.snapshotBytes = state.snapshotLayout().bytes();
@@ -203,6 +207,26 @@ public final class AdjointDriver implements ReducedFunctional {
 
     private GradientResult sweep(Controls m, boolean checkAll) {
         long start = System.nanoTime();
+        if (observer != SweepObserver.NONE) {
+            if (plan == null) {
+                plan = ScheduleSummary.of(schedule);
+            }
+            observer.started(plan.forwardEvaluations(), plan.adjointSteps());
+        }
+        boolean done = false;
+        try {
+            GradientResult result = sweepObserved(m, checkAll, start);
+            observer.finished(result.statistics());
+            done = true;
+            return result;
+        } finally {
+            if (!done) {
+                observer.finished(null);
+            }
+        }
+    }
+
+    private GradientResult sweepObserved(Controls m, boolean checkAll, long start) {
         begin(m);
         ActionCursor c = schedule.cursor();
         while (c.next()) {
@@ -309,6 +333,7 @@ public final class AdjointDriver implements ReducedFunctional {
         stepper.forward(n, live, spare, m);
         forwardNanos += System.nanoTime() - t;
         forwardEvaluations++;
+        observer.forwardStep(n);
         Fields swap = live;
         live = spare;
         spare = swap;
@@ -329,6 +354,7 @@ public final class AdjointDriver implements ReducedFunctional {
         stepper.forward(n, live, spare, m);
         forwardNanos += System.nanoTime() - t;
         forwardEvaluations++;
+        observer.forwardStep(n);
         reached = steps;
         checkCollectively(spare, Phase.FORWARD_STEP, n, checkAll);
         lambda.zero();
@@ -346,6 +372,7 @@ public final class AdjointDriver implements ReducedFunctional {
         stepper.adjoint(n, live, lambda, lambdaSpare, m, gradient);
         adjointNanos += System.nanoTime() - t;
         adjointSteps++;
+        observer.adjointStep(n);
         Fields swap = lambda;
         lambda = lambdaSpare;
         lambdaSpare = swap;
@@ -485,6 +512,7 @@ public final class AdjointDriver implements ReducedFunctional {
         private Communicator communicator = SerialCommunicator.instance();
         private final Map<Tier, SnapshotStore> stores = new EnumMap<>(Tier.class);
         private boolean checkEveryStep;
+        private SweepObserver observer = SweepObserver.NONE;
 
         private Builder() {
         }
@@ -531,6 +559,12 @@ public final class AdjointDriver implements ReducedFunctional {
         /** Check every forward and adjoint step for non-finite values (default: only at checkpoints). */
         public Builder checkEveryStep(boolean checkEveryStep) {
             this.checkEveryStep = checkEveryStep;
+            return this;
+        }
+
+        /** Observes the progress of gradient computations (default: none). */
+        public Builder observer(SweepObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
             return this;
         }
 

@@ -1,0 +1,34 @@
+package org.adjoint4j.adjoint;
+
+/**
+ * Observes the progress of a gradient computation, e.g. to draw a progress bar. Called on every
+ * rank, on the driver's thread; an observer that prints should do so on rank 0 only. Calls must be
+ * cheap: {@link #forwardStep} and {@link #adjointStep} come once per step.
+ */
+public interface SweepObserver {
+
+    /** An observer that does nothing. */
+    SweepObserver NONE = new SweepObserver() {
+    };
+
+    /**
+     * A gradient computation starts.
+     *
+     * @param forwardEvaluations calls of the forward step the schedule will make, recomputations included
+     * @param adjointSteps       adjoint steps to come
+     */
+    default void started(long forwardEvaluations, long adjointSteps) {
+    }
+
+    /** The forward step {@code n} has been computed (first time or recomputation). */
+    default void forwardStep(int n) {
+    }
+
+    /** The adjoint of step {@code n} has been computed. */
+    default void adjointStep(int n) {
+    }
+
+    /** The computation ended, successfully or not ({@code statistics} is null after a failure). */
+    default void finished(SweepStatistics statistics) {
+    }
+}
