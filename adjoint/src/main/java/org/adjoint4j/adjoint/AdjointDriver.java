@@ -62,6 +62,7 @@ public final class AdjointDriver implements ReducedFunctional {
     private Fields spare;
     private Fields lambda;
     private Fields lambdaSpare;
+    private final Fields finalState;
     private final Controls gradient;
 
     // per-run bookkeeping
@@ -125,6 +126,7 @@ public final class AdjointDriver implements ReducedFunctional {
         this.spare = new Fields(state);
         this.lambda = new Fields(state);
         this.lambdaSpare = new Fields(state);
+        this.finalState = new Fields(state);
         this.gradient = new Controls(stepper.controlLayout());
         this.storeCounts = new long[TIERS.length];
         this.restoreCounts = new long[TIERS.length];
@@ -283,7 +285,8 @@ public final class AdjointDriver implements ReducedFunctional {
                     "the result is not finite (" + (bad ? where + " on rank " + comm.rank() : "on another rank") + ")");
         }
         long total = System.nanoTime() - start;
-        return new GradientResult(value, gradient.ownedCopy(), lambda.ownedCopy(), statistics(total));
+        return new GradientResult(value, gradient.ownedCopy(), lambda.ownedCopy(), finalState.ownedCopy(),
+                statistics(total));
     }
 
     /** Resets the bookkeeping, prepares the stepper and computes u_0 and J_0. */
@@ -357,6 +360,7 @@ public final class AdjointDriver implements ReducedFunctional {
         observer.forwardStep(n);
         reached = steps;
         checkCollectively(spare, Phase.FORWARD_STEP, n, checkAll);
+        finalState.copyFrom(spare);
         lambda.zero();
         if (objective.observes(steps, true)) {
             addValue(steps, true, spare, m, true);

@@ -7,7 +7,9 @@ package org.adjoint4j.adjoint;
  * @param gradient              dJ/dm: this rank's block of every control field (ghost cells zero) and
  *                              the scalars summed over ranks
  * @param initialStateGradient  dJ/du<sub>0</sub> = λ<sub>0</sub>, this rank's block (ghost cells zero)
+ * @param finalState            u<sub>l</sub>, this rank's block (ghost cells zero)
  * @param statistics            counts and timings of this rank
  */
-public record GradientResult(double value, Controls gradient, Fields initialStateGradient, SweepStatistics statistics) {
+public record GradientResult(double value, Controls gradient, Fields initialStateGradient, Fields finalState,
+                             SweepStatistics statistics) {
 }

@@ -72,6 +72,12 @@ class AdjointDriverScheduleTest {
             }
         }
         assertEquals(expectedJ, result.value());
+        for (int f = 0; f < KnownStateStepper.STATE.size(); f++) {
+            double[] last = result.finalState().owned(f);
+            for (int k = 0; k < last.length; k++) {
+                assertEquals(KnownStateStepper.value(l, f, k), last[k], "final state");
+            }
+        }
     }
 
     @Test
