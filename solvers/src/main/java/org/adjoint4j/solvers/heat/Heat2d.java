@@ -6,55 +6,108 @@ import org.adjoint4j.adjoint.FieldLayout;
 import org.adjoint4j.adjoint.FieldSpec;
 import org.adjoint4j.adjoint.Fields;
 import org.adjoint4j.adjoint.TimeStepper;
+import org.adjoint4j.mpi.Block;
+import org.adjoint4j.mpi.Communicator;
+import org.adjoint4j.mpi.Decomposition2d;
+import org.adjoint4j.mpi.HaloExchange;
+import org.adjoint4j.mpi.ProcessGrid;
+import org.adjoint4j.mpi.SerialCommunicator;
 
 /**
  * Explicit Euler step of ∂u/∂t = ∇·(κ∇u) on the unit square, N×N cell-centred cells of width
- * h = 1/N, u = 0 in the ghost cells:
+ * h = 1/N, u = 0 in the ghost cells outside the square:
  * <pre>
  *   u'_ij = u_ij + dt/h² · [κ_{i+½,j}(u_{i+1,j} − u_ij) − κ_{i−½,j}(u_ij − u_{i−1,j})
  *                          + κ_{i,j+½}(u_{i,j+1} − u_ij) − κ_{i,j−½}(u_ij − u_{i,j−1})]
  * </pre>
  * with face diffusivity the mean of the two adjacent cells, and the adjacent interior cell's κ on a
  * boundary face. State: field {@code u}. Controls: fields {@code kappa} (κ at cell centres) and
- * {@code u0} (the initial condition, used by {@link Heat2dProblem}).
+ * {@code u0} (the initial condition, used by {@link Heat2dProblem}). Each rank holds its block of a
+ * {@link Decomposition2d}; ghost cells at block edges inside the square come from the neighbours by a
+ * halo exchange, overlapped with the interior cells.
  *
  * <p><b>Adjoint.</b> The step is u' = A(κ)u with A symmetric (the same face coefficient couples both
- * cells), so λ<sub>n</sub> = A λ<sub>n+1</sub> uses the forward stencil. The κ gradient gathers, for
- * each cell a and face f to neighbour b, ½·dt/h²·(u_b − u_a)(λ_a − λ_b), doubled on boundary faces
- * whose coefficient is κ_a alone; no cell writes another's gradient.
+ * cells), so λ<sub>n</sub> = A λ<sub>n+1</sub> uses the forward stencil, with λ<sub>n+1</sub>'s ghosts
+ * exchanged like u's. The κ gradient gathers, for each cell a and face f to neighbour b,
+ * ½·dt/h²·(u_b − u_a)(λ_a − λ_b), doubled on faces of the square's boundary whose coefficient is κ_a
+ * alone; no cell writes another's gradient, so no adjoint halo exchange is needed.
  *
  * <p>The loops run as SIMD code when the JDK's Vector API is available ({@link
- * org.adjoint4j.solvers.VectorSupport}), with bit-identical results. Not thread-safe.
+ * org.adjoint4j.solvers.VectorSupport}), with bit-identical results. Not thread-safe: one stepper per rank.
  */
 public final class Heat2d implements TimeStepper {
 
     private final int n;
     private final double dt;
+    private final double half;
+    private final int nx;
+    private final int ny;
+    private final boolean westEdge;
+    private final boolean eastEdge;
+    private final boolean southEdge;
+    private final boolean northEdge;
     private final FieldLayout stateLayout;
     private final ControlLayout controlLayout;
     private final FieldSpec cells;
+    private final HaloExchange halo;
     private final Heat2dKernel kernel = Heat2dKernel.best();
+    private final double[][] pair = new double[2][];
 
     /**
+     * A stepper on one rank covering the whole square.
+     *
      * @param n  cells per side, at least 2
      * @param dt time step; fixed (not a control)
-     * @throws IllegalArgumentException naming the parameter if {@code n < 2} or dt is not finite and positive
      */
     public Heat2d(int n, double dt) {
-        if (n < 2) {
-            throw new IllegalArgumentException("cells per side must be >= 2, was " + n);
+        this(SerialCommunicator.instance(), Decomposition2d.of(checkCells(n), n, ProcessGrid.of(1, 1, false, false)), dt);
+    }
+
+    /**
+     * This rank's stepper of a decomposed square.
+     *
+     * @param comm          the job's ranks
+     * @param decomposition an N×N grid over the job's process grid (not periodic)
+     * @param dt            time step; fixed (not a control)
+     * @throws IllegalArgumentException naming the parameter if the grid is not square, has fewer than 2
+     *         cells per side, is periodic, or dt is not finite and positive
+     */
+    public Heat2d(Communicator comm, Decomposition2d decomposition, double dt) {
+        if (decomposition.nx() != decomposition.ny()) {
+            throw new IllegalArgumentException("heat2d needs a square grid, was " + decomposition.nx() + "x" + decomposition.ny());
+        }
+        checkCells(decomposition.nx());
+        if (decomposition.grid().periodicX() || decomposition.grid().periodicY()) {
+            throw new IllegalArgumentException("heat2d has walls: the process grid must not be periodic, was "
+                    + decomposition.grid());
         }
         if (!(dt > 0) || Double.isInfinite(dt)) {
             throw new IllegalArgumentException("dt must be finite and > 0, was " + dt);
         }
-        this.n = n;
+        this.n = decomposition.nx();
         this.dt = dt;
-        this.cells = FieldSpec.of("u", n, n, 1);
+        this.half = 0.5 * dt * n * n;
+        Block b = decomposition.block(comm.rank());
+        this.nx = b.nx();
+        this.ny = b.ny();
+        this.westEdge = b.offsetX() == 0;
+        this.eastEdge = b.offsetX() + b.nx() == n;
+        this.southEdge = b.offsetY() == 0;
+        this.northEdge = b.offsetY() + b.ny() == n;
+        this.cells = FieldSpec.of("u", nx, ny, 1);
         this.stateLayout = FieldLayout.of(cells);
-        this.controlLayout = ControlLayout.ofFields(FieldSpec.of("kappa", n, n, 1), FieldSpec.of("u0", n, n, 0));
+        this.controlLayout = ControlLayout.ofFields(FieldSpec.of("kappa", nx, ny, 1), FieldSpec.of("u0", nx, ny, 0));
+        this.halo = HaloExchange.builder(comm, decomposition).width(1).ghost(1).build();
     }
 
-    /** Cells per side. */
+    private static int checkCells(int n) {
+        if (n < 2) {
+            throw new IllegalArgumentException("cells per side must be >= 2, was " + n);
+        }
+        return n;
+    }
+
+    /** Cells per side of the whole square. */
     public int cellsPerSide() {
         return n;
     }
@@ -74,23 +127,43 @@ public final class Heat2d implements TimeStepper {
         return controlLayout;
     }
 
-    /** Mirrors κ into its ghost cells, so that a boundary face's mean is the interior cell's κ. */
+    /**
+     * Fills κ's ghost cells: from the neighbours inside the square, and by mirroring the adjacent
+     * cell on the square's boundary so that a boundary face's mean is that cell's κ. Collective.
+     */
     @Override
     public void prepare(Controls controls) {
         double[] k = controls.field("kappa");
-        for (int i = 0; i < n; i++) {
-            k[cells.index(i, -1)] = k[cells.index(i, 0)];
-            k[cells.index(i, n)] = k[cells.index(i, n - 1)];
-            k[cells.index(-1, i)] = k[cells.index(0, i)];
-            k[cells.index(n, i)] = k[cells.index(n - 1, i)];
+        halo.exchange(k);
+        for (int i = 0; i < nx; i++) {
+            if (southEdge) {
+                k[cells.index(i, -1)] = k[cells.index(i, 0)];
+            }
+            if (northEdge) {
+                k[cells.index(i, ny)] = k[cells.index(i, ny - 1)];
+            }
+        }
+        for (int j = 0; j < ny; j++) {
+            if (westEdge) {
+                k[cells.index(-1, j)] = k[cells.index(0, j)];
+            }
+            if (eastEdge) {
+                k[cells.index(nx, j)] = k[cells.index(nx - 1, j)];
+            }
         }
     }
 
     @Override
     public void forward(int step, Fields in, Fields out, Controls controls) {
         double[] u = in.get(0);
-        zeroGhosts(u);
-        apply(u, controls.field("kappa"), out.get(0));
+        double[] kappa = controls.field("kappa");
+        double[] next = out.get(0);
+        zeroBoundaryGhosts(u);
+        halo.start(u);
+        int s = cells.stride();
+        kernel.apply(s, 1, nx - 1, 1, ny - 1, half, u, kappa, next);
+        halo.finish();
+        applyEdges(u, kappa, next);
     }
 
     @Override
@@ -98,40 +171,94 @@ public final class Heat2d implements TimeStepper {
         double[] u = in.get(0);
         double[] lam = adjOut.get(0);
         double[] kappa = controls.field("kappa");
-        zeroGhosts(u);
-        zeroGhosts(lam);
-        apply(lam, kappa, adjIn.get(0));
-        addKappaGradient(u, lam, gradient.field("kappa"));
+        double[] result = adjIn.get(0);
+        double[] g = gradient.field("kappa");
+        zeroBoundaryGhosts(u);
+        zeroBoundaryGhosts(lam);
+        pair[0] = u;
+        pair[1] = lam;
+        halo.start(pair);
+        int s = cells.stride();
+        kernel.apply(s, 1, nx - 1, 1, ny - 1, half, lam, kappa, result);
+        kernel.addFaceProducts(s, 1, nx - 1, 1, ny - 1, half, u, lam, g);
+        halo.finish();
+        applyEdges(lam, kappa, result);
+        faceProductEdges(u, lam, g);
+        addBoundaryFaceTerms(u, lam, g);
+        pair[0] = null;
+        pair[1] = null;
     }
 
-    /** out = A(κ)·x on owned cells; x's ghost cells hold the boundary values. */
-    private void apply(double[] x, double[] kappa, double[] out) {
-        kernel.apply(n, cells.stride(), 0.5 * dt * n * n, x, kappa, out);
-    }
-
-    /** g_κ += ∂(λ·u')/∂κ, gathered per cell; ghosts of u and λ are zero. */
-    private void addKappaGradient(double[] u, double[] lam, double[] g) {
-        final double half = 0.5 * dt * n * n;
-        kernel.addFaceProducts(n, cells.stride(), half, u, lam, g);
-        // A boundary face's coefficient is κ of its one interior cell: that cell takes the whole term.
-        for (int i = 0; i < n; i++) {
-            int south = cells.index(i, 0);
-            int north = cells.index(i, n - 1);
-            int west = cells.index(0, i);
-            int east = cells.index(n - 1, i);
-            g[south] -= half * u[south] * lam[south];
-            g[north] -= half * u[north] * lam[north];
-            g[west] -= half * u[west] * lam[west];
-            g[east] -= half * u[east] * lam[east];
+    /** The cells of the first and last rows and columns, which need the exchanged ghosts. */
+    private void applyEdges(double[] x, double[] kappa, double[] out) {
+        int s = cells.stride();
+        kernel.apply(s, 0, nx, 0, 1, half, x, kappa, out);
+        if (ny > 1) {
+            kernel.apply(s, 0, nx, ny - 1, ny, half, x, kappa, out);
+        }
+        if (ny > 2) {
+            kernel.apply(s, 0, 1, 1, ny - 1, half, x, kappa, out);
+            if (nx > 1) {
+                kernel.apply(s, nx - 1, nx, 1, ny - 1, half, x, kappa, out);
+            }
         }
     }
 
-    private void zeroGhosts(double[] a) {
-        for (int i = -1; i <= n; i++) {
-            a[cells.index(i, -1)] = 0;
-            a[cells.index(i, n)] = 0;
-            a[cells.index(-1, i)] = 0;
-            a[cells.index(n, i)] = 0;
+    private void faceProductEdges(double[] u, double[] lam, double[] g) {
+        int s = cells.stride();
+        kernel.addFaceProducts(s, 0, nx, 0, 1, half, u, lam, g);
+        if (ny > 1) {
+            kernel.addFaceProducts(s, 0, nx, ny - 1, ny, half, u, lam, g);
+        }
+        if (ny > 2) {
+            kernel.addFaceProducts(s, 0, 1, 1, ny - 1, half, u, lam, g);
+            if (nx > 1) {
+                kernel.addFaceProducts(s, nx - 1, nx, 1, ny - 1, half, u, lam, g);
+            }
+        }
+    }
+
+    /** A face on the square's boundary has coefficient κ of its one cell: that cell takes the whole term. */
+    private void addBoundaryFaceTerms(double[] u, double[] lam, double[] g) {
+        for (int i = 0; i < nx; i++) {
+            if (southEdge) {
+                int k = cells.index(i, 0);
+                g[k] -= half * u[k] * lam[k];
+            }
+            if (northEdge) {
+                int k = cells.index(i, ny - 1);
+                g[k] -= half * u[k] * lam[k];
+            }
+        }
+        for (int j = 0; j < ny; j++) {
+            if (westEdge) {
+                int k = cells.index(0, j);
+                g[k] -= half * u[k] * lam[k];
+            }
+            if (eastEdge) {
+                int k = cells.index(nx - 1, j);
+                g[k] -= half * u[k] * lam[k];
+            }
+        }
+    }
+
+    /** u = 0 (and λ = 0) outside the square. */
+    private void zeroBoundaryGhosts(double[] a) {
+        for (int i = -1; i <= nx; i++) {
+            if (southEdge) {
+                a[cells.index(i, -1)] = 0;
+            }
+            if (northEdge) {
+                a[cells.index(i, ny)] = 0;
+            }
+        }
+        for (int j = -1; j <= ny; j++) {
+            if (westEdge) {
+                a[cells.index(-1, j)] = 0;
+            }
+            if (eastEdge) {
+                a[cells.index(nx, j)] = 0;
+            }
         }
     }
 
@@ -142,6 +269,6 @@ public final class Heat2d implements TimeStepper {
 
     @Override
     public String toString() {
-        return "heat2d(N=" + n + ", dt=" + dt + ")";
+        return "heat2d(N=" + n + ", dt=" + dt + ", block " + nx + "x" + ny + ")";
     }
 }

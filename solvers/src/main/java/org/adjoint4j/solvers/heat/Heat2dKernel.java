@@ -3,9 +3,10 @@ package org.adjoint4j.solvers.heat;
 import org.adjoint4j.solvers.VectorSupport;
 
 /**
- * The two loops of heat2d over owned cells, on flat arrays with one ghost layer of row length
- * {@code stride}; owned cell (0, 0) is at {@code stride + 1}. Every implementation evaluates the same
- * expressions in the same order, so all give bit-identical results.
+ * The two loops of heat2d over a rectangle of owned cells {@code [i0, i1) × [j0, j1)}, on flat arrays
+ * with one ghost layer of row length {@code stride}: owned cell (i, j) is at
+ * {@code (j + 1)·stride + i + 1}. Every implementation evaluates the same expressions in the same
+ * order, so all give bit-identical results.
  */
 interface Heat2dKernel {
 
@@ -16,7 +17,7 @@ interface Heat2dKernel {
      * @param kappa read (owned and ghost cells)
      * @param out   owned cells written
      */
-    void apply(int n, int stride, double half, double[] x, double[] kappa, double[] out);
+    void apply(int stride, int i0, int i1, int j0, int j1, double half, double[] x, double[] kappa, double[] out);
 
     /**
      * g += half·Σ<sub>faces</sub> (u_nb − u_c)(λ_c − λ_nb), summed east, west, north, south.
@@ -25,7 +26,7 @@ interface Heat2dKernel {
      * @param lam read
      * @param g   owned cells accumulated into
      */
-    void addFaceProducts(int n, int stride, double half, double[] u, double[] lam, double[] g);
+    void addFaceProducts(int stride, int i0, int i1, int j0, int j1, double half, double[] u, double[] lam, double[] g);
 
     /** The SIMD kernel when the Vector API is available, the scalar one otherwise. */
     static Heat2dKernel best() {

@@ -10,6 +10,12 @@ import org.adjoint4j.adjoint.InitialState;
 import org.adjoint4j.adjoint.Objective;
 import org.adjoint4j.adjoint.objective.FieldMisfit;
 import org.adjoint4j.checkpoint.Schedule;
+import org.adjoint4j.mpi.Block;
+import org.adjoint4j.mpi.Communicator;
+import org.adjoint4j.mpi.Decomposition2d;
+import org.adjoint4j.mpi.ProcessGrid;
+import org.adjoint4j.mpi.ReduceOp;
+import org.adjoint4j.mpi.SerialCommunicator;
 
 /**
  * The heat2d benchmark problem, defined so that other implementations can reproduce it:
@@ -22,11 +28,16 @@ import org.adjoint4j.checkpoint.Schedule;
  *       plus optional terms of the same form at chosen steps.</li>
  * </ul>
  * The gradient is taken with respect to κ and u<sub>0</sub> (controls {@code kappa} and {@code u0}).
+ * On several ranks every rank builds the problem with its communicator and holds its block of the
+ * controls; given fields (κ, observations) are global arrays, the same on every rank.
  */
 public final class Heat2dProblem {
 
     private final int cells;
     private final int steps;
+    private final Communicator comm;
+    private final Decomposition2d decomposition;
+    private final Block block;
     private final Heat2d stepper;
     private final Controls initialControls;
     private final Objective objective;
@@ -34,35 +45,53 @@ public final class Heat2dProblem {
     private Heat2dProblem(Builder b) {
         this.cells = b.cells;
         this.steps = b.steps;
+        this.comm = b.comm;
         int n = cells;
+        ProcessGrid grid = b.grid != null ? b.grid : ProcessGrid.balanced(comm.size(), n, n, false, false);
+        if (grid.size() != comm.size()) {
+            throw new IllegalArgumentException("process grid " + grid + " has " + grid.size() + " ranks, the job "
+                    + comm.size());
+        }
+        this.decomposition = Decomposition2d.of(n, n, grid);
+        this.block = decomposition.block(comm.rank());
         double h = 1.0 / n;
-        double[] kappa = new double[n * n];
-        double[] u0 = new double[n * n];
-        for (int j = 0; j < n; j++) {
-            for (int i = 0; i < n; i++) {
-                double x = (i + 0.5) * h;
-                double y = (j + 0.5) * h;
-                kappa[j * n + i] = 1 + 0.5 * Math.sin(2 * Math.PI * x) * Math.sin(2 * Math.PI * y);
-                u0[j * n + i] = Math.exp(-100 * ((x - 0.5) * (x - 0.5) + (y - 0.5) * (y - 0.5)));
+        double[] kappa = b.kappa != null ? local(b.kappa) : new double[block.cells()];
+        double[] u0 = new double[block.cells()];
+        for (int j = 0; j < block.ny(); j++) {
+            for (int i = 0; i < block.nx(); i++) {
+                double x = (block.offsetX() + i + 0.5) * h;
+                double y = (block.offsetY() + j + 0.5) * h;
+                if (b.kappa == null) {
+                    kappa[j * block.nx() + i] = 1 + 0.5 * Math.sin(2 * Math.PI * x) * Math.sin(2 * Math.PI * y);
+                }
+                u0[j * block.nx() + i] = Math.exp(-100 * ((x - 0.5) * (x - 0.5) + (y - 0.5) * (y - 0.5)));
             }
         }
-        if (b.kappa != null) {
-            kappa = b.kappa;
-        }
-        double kappaMax = 0;
+        double localMax = 0;
         for (double k : kappa) {
-            kappaMax = Math.max(kappaMax, k);
+            localMax = Math.max(localMax, k);
         }
+        double kappaMax = comm.allreduce(localMax, ReduceOp.MAX);
         if (!(kappaMax > 0) || Double.isInfinite(kappaMax)) {
             throw new IllegalArgumentException("kappa: the largest value must be finite and > 0, was " + kappaMax);
         }
-        this.stepper = new Heat2d(n, 0.2 * h * h / kappaMax);
+        this.stepper = new Heat2d(comm, decomposition, 0.2 * h * h / kappaMax);
         this.initialControls = new Controls(stepper.controlLayout());
         initialControls.fields().setOwned(0, kappa);
         initialControls.fields().setOwned(1, u0);
-        FieldMisfit.Builder misfit = FieldMisfit.builder("u", h * h).terminal(b.terminalObservations);
-        b.observations.forEach(misfit::at);
+        FieldMisfit.Builder misfit = FieldMisfit.builder("u", h * h)
+                .terminal(b.terminalObservations == null ? null : local(b.terminalObservations));
+        b.observations.forEach((step, obs) -> misfit.at(step, obs == null ? null : local(obs)));
         this.objective = misfit.build();
+    }
+
+    /** This rank's block of a global field (N·N values, x fastest). */
+    private double[] local(double[] global) {
+        double[] part = new double[block.cells()];
+        for (int j = 0; j < block.ny(); j++) {
+            System.arraycopy(global, (block.offsetY() + j) * cells + block.offsetX(), part, j * block.nx(), block.nx());
+        }
+        return part;
     }
 
     /** A builder with N = 64, T = 500, zero observations. */
@@ -100,9 +129,19 @@ public final class Heat2dProblem {
         return initialControls.copy();
     }
 
-    /** The layout of one control field, e.g. to build observations or directions. */
+    /** The layout of one control field on this rank, e.g. to build observations or directions. */
     public FieldSpec cellsSpec() {
         return stepper.stateLayout().get(0);
+    }
+
+    /** The job's ranks. */
+    public Communicator communicator() {
+        return comm;
+    }
+
+    /** How the grid is split over the ranks. */
+    public Decomposition2d decomposition() {
+        return decomposition;
     }
 
     /** A driver for this problem under {@code schedule}, which must have {@link #steps()} steps. */
@@ -115,7 +154,8 @@ public final class Heat2dProblem {
         if (schedule.steps() != steps) {
             throw new IllegalArgumentException("schedule has " + schedule.steps() + " steps, the problem " + steps);
         }
-        return AdjointDriver.builder().stepper(stepper).initialState(initialState()).objective(objective).schedule(schedule);
+        return AdjointDriver.builder().stepper(stepper).initialState(initialState()).objective(objective).schedule(schedule)
+                .communicator(comm);
     }
 
     /** Collects the settings of a {@link Heat2dProblem}. */
@@ -124,6 +164,8 @@ public final class Heat2dProblem {
         private int steps = 500;
         private double[] kappa;
         private double[] terminalObservations;
+        private Communicator comm = SerialCommunicator.instance();
+        private ProcessGrid grid;
         private final Map<Integer, double[]> observations = new TreeMap<>();
 
         private Builder() {
@@ -147,19 +189,31 @@ public final class Heat2dProblem {
             return this;
         }
 
-        /** The initial κ, N·N values x fastest (default the sine pattern); it also fixes dt. */
+        /** The ranks of the job (default: one rank). */
+        public Builder communicator(Communicator comm) {
+            this.comm = Objects.requireNonNull(comm, "comm");
+            return this;
+        }
+
+        /** How ranks are arranged (default: {@link ProcessGrid#balanced}); must not be periodic. */
+        public Builder processGrid(ProcessGrid grid) {
+            this.grid = Objects.requireNonNull(grid, "grid");
+            return this;
+        }
+
+        /** The initial κ, N·N values x fastest, the same on every rank (default the sine pattern); it also fixes dt. */
         public Builder kappa(double[] kappa) {
             this.kappa = Objects.requireNonNull(kappa, "kappa").clone();
             return this;
         }
 
-        /** Terminal observations u<sub>obs</sub>, N·N values x fastest (default zero). */
+        /** Terminal observations u<sub>obs</sub>, N·N values x fastest, the same on every rank (default zero). */
         public Builder terminalObservations(double[] observations) {
             this.terminalObservations = Objects.requireNonNull(observations, "observations").clone();
             return this;
         }
 
-        /** An extra misfit term at {@code step} against {@code observations} (null: zero). */
+        /** An extra misfit term at {@code step} against global {@code observations} (N·N values; null: zero). */
         public Builder observeAt(int step, double[] observations) {
             if (step < 0) {
                 throw new IllegalArgumentException("observation step must be >= 0, was " + step);

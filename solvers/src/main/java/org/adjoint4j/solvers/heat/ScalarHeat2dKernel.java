@@ -4,10 +4,10 @@ package org.adjoint4j.solvers.heat;
 final class ScalarHeat2dKernel implements Heat2dKernel {
 
     @Override
-    public void apply(int n, int s, double half, double[] x, double[] kappa, double[] out) {
-        for (int j = 0; j < n; j++) {
+    public void apply(int s, int i0, int i1, int j0, int j1, double half, double[] x, double[] kappa, double[] out) {
+        for (int j = j0; j < j1; j++) {
             int row = (j + 1) * s + 1;
-            applyRow(row, row + n, s, half, x, kappa, out);
+            applyRow(row + i0, row + i1, s, half, x, kappa, out);
         }
     }
 
@@ -23,10 +23,10 @@ final class ScalarHeat2dKernel implements Heat2dKernel {
     }
 
     @Override
-    public void addFaceProducts(int n, int s, double half, double[] u, double[] lam, double[] g) {
-        for (int j = 0; j < n; j++) {
+    public void addFaceProducts(int s, int i0, int i1, int j0, int j1, double half, double[] u, double[] lam, double[] g) {
+        for (int j = j0; j < j1; j++) {
             int row = (j + 1) * s + 1;
-            faceProductsRow(row, row + n, s, half, u, lam, g);
+            faceProductsRow(row + i0, row + i1, s, half, u, lam, g);
         }
     }
 

@@ -12,12 +12,12 @@ final class VectorHeat2dKernel implements Heat2dKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
     @Override
-    public void apply(int n, int s, double half, double[] x, double[] kappa, double[] out) {
+    public void apply(int s, int i0, int i1, int j0, int j1, double half, double[] x, double[] kappa, double[] out) {
         final int lanes = SPECIES.length();
-        for (int j = 0; j < n; j++) {
+        for (int j = j0; j < j1; j++) {
             final int row = (j + 1) * s + 1;
-            final int end = row + n;
-            int k = row;
+            final int end = row + i1;
+            int k = row + i0;
             for (; k <= end - lanes; k += lanes) {
                 DoubleVector kc = DoubleVector.fromArray(SPECIES, kappa, k);
                 DoubleVector xc = DoubleVector.fromArray(SPECIES, x, k);
@@ -36,12 +36,12 @@ final class VectorHeat2dKernel implements Heat2dKernel {
     }
 
     @Override
-    public void addFaceProducts(int n, int s, double half, double[] u, double[] lam, double[] g) {
+    public void addFaceProducts(int s, int i0, int i1, int j0, int j1, double half, double[] u, double[] lam, double[] g) {
         final int lanes = SPECIES.length();
-        for (int j = 0; j < n; j++) {
+        for (int j = j0; j < j1; j++) {
             final int row = (j + 1) * s + 1;
-            final int end = row + n;
-            int k = row;
+            final int end = row + i1;
+            int k = row + i0;
             for (; k <= end - lanes; k += lanes) {
                 DoubleVector uc = DoubleVector.fromArray(SPECIES, u, k);
                 DoubleVector lc = DoubleVector.fromArray(SPECIES, lam, k);

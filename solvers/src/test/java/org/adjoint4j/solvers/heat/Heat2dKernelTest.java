@@ -26,14 +26,24 @@ class Heat2dKernelTest {
             Heat2dKernel vector = new VectorHeat2dKernel();
             double[] outScalar = new double[x.length];
             double[] outVector = new double[x.length];
-            scalar.apply(n, s, 0.37, x, kappa, outScalar);
-            vector.apply(n, s, 0.37, x, kappa, outVector);
+            scalar.apply(s, 0, n, 0, n, 0.37, x, kappa, outScalar);
+            vector.apply(s, 0, n, 0, n, 0.37, x, kappa, outVector);
             assertArrayEquals(outScalar, outVector, "apply, n=" + n);
             double[] gScalar = lam.clone();
             double[] gVector = lam.clone();
-            scalar.addFaceProducts(n, s, 0.37, x, lam, gScalar);
-            vector.addFaceProducts(n, s, 0.37, x, lam, gVector);
+            scalar.addFaceProducts(s, 0, n, 0, n, 0.37, x, lam, gScalar);
+            vector.addFaceProducts(s, 0, n, 0, n, 0.37, x, lam, gVector);
             assertArrayEquals(gScalar, gVector, "face products, n=" + n);
+            // a sub-rectangle touches exactly its cells
+            double[] part = new double[x.length];
+            vector.apply(s, 2, n - 1, 1, n - 2, 0.37, x, kappa, part);
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < n; i++) {
+                    int k = (j + 1) * s + i + 1;
+                    boolean inside = i >= 2 && i < n - 1 && j >= 1 && j < n - 2;
+                    assertTrue(inside ? part[k] == outScalar[k] : part[k] == 0, "cell " + i + "," + j);
+                }
+            }
         }
     }
 
