@@ -1,0 +1,69 @@
+package org.adjoint4j.mpi.launch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs a job as {@code P} JVMs on this host connected by MPJ Express's niodev device, with neither
+ * ssh nor MPJ daemons and no fixed ports: this launcher serves niodev's port exchange on a free
+ * loopback port and starts every rank with {@code org.adjoint4j.mpi.mpj.NiodevRank}. The first rank
+ * that fails ends the job (the others are killed) and its exit code is the job's.
+ */
+public final class NiodevLauncher {
+
+    private static final String RANK_MAIN = "org.adjoint4j.mpi.mpj.NiodevRank";
+
+    private NiodevLauncher() {
+    }
+
+    /**
+     * Runs {@code programClass} (a {@link RankProgram}) on {@code ranks} JVMs and waits for them.
+     *
+     * @throws IllegalArgumentException if {@code ranks < 1}
+     * @throws IllegalStateException    if MPJ Express is not installed
+     */
+    public static JobResult run(int ranks, String programClass, List<String> args, LaunchOptions options) {
+        if (ranks < 1) {
+            throw new IllegalArgumentException("ranks must be >= 1, was " + ranks);
+        }
+        Objects.requireNonNull(programClass, "programClass");
+        List<Path> cp = new ArrayList<>(options.classPath().entries());
+        cp.addAll(options.mpj().niodevJars());
+        try {
+            ServerSocket socket = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
+            PortExchangeServer.start(socket, ranks);
+            String server = "127.0.0.1:" + socket.getLocalPort();
+            List<ProcessBuilder> builders = new ArrayList<>();
+            for (int r = 0; r < ranks; r++) {
+                List<String> command = new ArrayList<>();
+                command.add(options.java().toString());
+                command.addAll(options.jvmOptions());
+                command.add("-cp");
+                command.add(ClassPath.join(cp));
+                command.add(RANK_MAIN);
+                command.add(programClass);
+                command.addAll(args);
+                ProcessBuilder b = new ProcessBuilder(command).directory(options.workingDirectory().toFile());
+                Map<String, String> env = b.environment();
+                env.put("ADJOINT4J_RANK", Integer.toString(r));
+                env.put("ADJOINT4J_SIZE", Integer.toString(ranks));
+                env.put("ADJOINT4J_PORT_SERVER", server);
+                env.put("ADJOINT4J_SERVE_PORTS", "0");
+                env.put("MPJ_HOME", options.mpj().home().toString());
+                builders.add(b);
+            }
+            JobResult result = new RankProcesses().run(builders, options.timeout(), true);
+            socket.close();
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the niodev job: " + e.getMessage(), e);
+        }
+    }
+}
