@@ -113,6 +113,7 @@ public final class MpjCommunicator implements Communicator {
     @Override
     public void abort(int exitCode, String reason) {
         RankFailureReport.aborted(rank, exitCode, reason);
+        MpjRank.reportAbort("aborted the job (exit code " + exitCode + "): " + reason);
         Runtime.getRuntime().halt(exitCode);
     }
 
