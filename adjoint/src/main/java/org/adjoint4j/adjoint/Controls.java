@@ -104,6 +104,15 @@ public final class Controls {
         return sum;
     }
 
+    /** The largest absolute value of this rank's owned field cells and of the scalars. */
+    public double maxAbs() {
+        double max = fields.maxAbs();
+        for (double s : scalars) {
+            max = Math.max(max, Math.abs(s));
+        }
+        return max;
+    }
+
     /** True if every owned field value and every scalar is finite. */
     public boolean allFinite() {
         for (double s : scalars) {

@@ -9,6 +9,23 @@ public enum ReduceOp {
     /** Minimum over ranks (NaN wins). */
     MIN;
 
+    /**
+     * Reduces the ranks' contributions element-wise in rank order, so that every backend gives the
+     * same result for the same rank count.
+     *
+     * @param contributions one row per rank, each at least {@code length} long (not modified)
+     * @param out           written: {@code out[offset + k]} is the reduction of element {@code k}
+     */
+    public void reduce(double[][] contributions, double[] out, int offset, int length) {
+        for (int k = 0; k < length; k++) {
+            double v = contributions[0][k];
+            for (int r = 1; r < contributions.length; r++) {
+                v = apply(v, contributions[r][k]);
+            }
+            out[offset + k] = v;
+        }
+    }
+
     /** Combines two values with this operation. */
     public double apply(double a, double b) {
         switch (this) {

@@ -60,7 +60,7 @@ public final class DotProductTest {
         RandomDirections.fill(dm, seed + 1, rank);
         RandomDirections.fill(w, seed + 2, rank);
 
-        double scale = Math.max(1.0, comm.allreduce(Math.max(state.maxAbs(), maxAbs(controls)), ReduceOp.MAX));
+        double scale = Math.max(1.0, comm.allreduce(Math.max(state.maxAbs(), controls.maxAbs()), ReduceOp.MAX));
         double eps = relativeStep * scale;
         Fields coarse = centralDifference(du, dm, eps);
         Fields fine = centralDifference(du, dm, eps / 2);
@@ -99,14 +99,6 @@ public final class DotProductTest {
         Fields out = new Fields(state.layout());
         stepper.forward(step, u, out, m);
         return out;
-    }
-
-    private static double maxAbs(Controls c) {
-        double max = c.fields().maxAbs();
-        for (double s : c.scalars()) {
-            max = Math.max(max, Math.abs(s));
-        }
-        return max;
     }
 
     /** Collects the inputs of a {@link DotProductTest}. */

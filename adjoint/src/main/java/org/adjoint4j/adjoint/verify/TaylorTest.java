@@ -57,8 +57,8 @@ public final class TaylorTest {
         double dj = g.gradient().dot(dm, comm);
         double h0 = firstStep;
         if (Double.isNaN(h0)) {
-            double mMax = comm.allreduce(maxAbs(controls), ReduceOp.MAX);
-            double dMax = comm.allreduce(maxAbs(dm), ReduceOp.MAX);
+            double mMax = comm.allreduce(controls.maxAbs(), ReduceOp.MAX);
+            double dMax = comm.allreduce(dm.maxAbs(), ReduceOp.MAX);
             if (dMax == 0) {
                 throw new IllegalArgumentException("direction is zero");
             }
@@ -82,14 +82,6 @@ public final class TaylorTest {
         }
         double order = fit.getN() >= 3 ? fit.getSlope() : Double.NaN;
         return new TaylorResult(j0, dj, h, r, used, order);
-    }
-
-    private static double maxAbs(Controls c) {
-        double max = c.fields().maxAbs();
-        for (double s : c.scalars()) {
-            max = Math.max(max, Math.abs(s));
-        }
-        return max;
     }
 
     /** Collects the inputs of a {@link TaylorTest}. */

@@ -35,12 +35,12 @@ public final class LaunchOptions {
         return new Builder();
     }
 
-    Path java() {
-        return java;
-    }
-
-    List<String> jvmOptions() {
-        return jvmOptions;
+    /** The start of a rank JVM's command line: java and the JVM options. */
+    List<String> javaCommand() {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmOptions);
+        return command;
     }
 
     ClassPath classPath() {

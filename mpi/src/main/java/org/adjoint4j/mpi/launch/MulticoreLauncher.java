@@ -36,9 +36,7 @@ public final class MulticoreLauncher {
         ClassPath app = options.classPath();
         List<Path> starter = new ArrayList<>(options.mpj().multicoreJars());
         starter.addAll(app.nativeLibraries());
-        List<String> command = new ArrayList<>();
-        command.add(options.java().toString());
-        command.addAll(options.jvmOptions());
+        List<String> command = options.javaCommand();
         command.add("-cp");
         command.add(ClassPath.join(starter));
         command.add(STARTER);

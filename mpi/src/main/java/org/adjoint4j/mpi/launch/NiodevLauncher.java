@@ -42,9 +42,7 @@ public final class NiodevLauncher {
             String server = "127.0.0.1:" + socket.getLocalPort();
             List<ProcessBuilder> builders = new ArrayList<>();
             for (int r = 0; r < ranks; r++) {
-                List<String> command = new ArrayList<>();
-                command.add(options.java().toString());
-                command.addAll(options.jvmOptions());
+                List<String> command = options.javaCommand();
                 command.add("-cp");
                 command.add(ClassPath.join(cp));
                 command.add(RANK_MAIN);

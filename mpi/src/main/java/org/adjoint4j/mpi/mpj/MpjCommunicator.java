@@ -1,5 +1,6 @@
 package org.adjoint4j.mpi.mpj;
 
+import java.util.Arrays;
 import java.util.Objects;
 import mpi.Intracomm;
 import mpi.MPI;
@@ -91,13 +92,11 @@ public final class MpjCommunicator implements Communicator {
         }
         double[] all = new double[length * size];
         comm.Allgather(data, offset, length, MPI.DOUBLE, all, 0, length, MPI.DOUBLE);
-        for (int k = 0; k < length; k++) {
-            double v = all[k];
-            for (int r = 1; r < size; r++) {
-                v = op.apply(v, all[r * length + k]);
-            }
-            data[offset + k] = v;
+        double[][] rows = new double[size][];
+        for (int r = 0; r < size; r++) {
+            rows[r] = Arrays.copyOfRange(all, r * length, (r + 1) * length);
         }
+        op.reduce(rows, data, offset, length);
     }
 
     @Override

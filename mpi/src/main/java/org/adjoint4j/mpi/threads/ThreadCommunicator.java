@@ -72,15 +72,7 @@ final class ThreadCommunicator implements Communicator {
     public void allreduce(double[] data, int offset, int length, ReduceOp op) {
         Objects.requireNonNull(op, "op");
         Objects.checkFromIndexSize(offset, length, data.length);
-        world.collective(rank, data, offset, length, (all, out, off, len) -> {
-            for (int k = 0; k < len; k++) {
-                double v = all[0][k];
-                for (int r = 1; r < all.length; r++) {
-                    v = op.apply(v, all[r][k]);
-                }
-                out[off + k] = v;
-            }
-        });
+        world.collective(rank, data, offset, length, op::reduce);
     }
 
     @Override

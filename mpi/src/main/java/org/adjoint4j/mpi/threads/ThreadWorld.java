@@ -109,35 +109,30 @@ public final class ThreadWorld {
 
     /** Posts a send; matches the oldest pending receive for it, or queues. */
     Transfer postSend(int source, int destination, int tag, double[] data, int offset, int count) {
-        lock.lock();
-        try {
-            checkFailed();
-            Transfer send = new Transfer(source, destination, tag, data, offset, count);
-            Transfer receive = take(pendingReceives[destination], source, tag);
-            if (receive != null) {
-                copy(send, receive);
-            } else {
-                pendingSends[destination].addLast(send);
-            }
-            return send;
-        } finally {
-            lock.unlock();
-        }
+        Transfer send = new Transfer(source, destination, tag, data, offset, count);
+        return post(send, pendingReceives[destination], pendingSends[destination], true);
     }
 
     /** Posts a receive; matches the oldest pending send for it, or queues. */
     Transfer postReceive(int destination, int source, int tag, double[] data, int offset, int count) {
+        Transfer receive = new Transfer(source, destination, tag, data, offset, count);
+        return post(receive, pendingSends[destination], pendingReceives[destination], false);
+    }
+
+    /** Matches {@code t} with the oldest counterpart in {@code counterparts}, or queues it in {@code own}. */
+    private Transfer post(Transfer t, ArrayDeque<Transfer> counterparts, ArrayDeque<Transfer> own, boolean isSend) {
         lock.lock();
         try {
             checkFailed();
-            Transfer receive = new Transfer(source, destination, tag, data, offset, count);
-            Transfer send = take(pendingSends[destination], source, tag);
-            if (send != null) {
-                copy(send, receive);
+            Transfer other = take(counterparts, t.source, t.tag);
+            if (other == null) {
+                own.addLast(t);
+            } else if (isSend) {
+                copy(t, other);
             } else {
-                pendingReceives[destination].addLast(receive);
+                copy(other, t);
             }
-            return receive;
+            return t;
         } finally {
             lock.unlock();
         }

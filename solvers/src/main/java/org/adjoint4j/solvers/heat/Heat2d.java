@@ -52,6 +52,8 @@ public final class Heat2d implements TimeStepper {
     private final HaloExchange halo;
     private final Heat2dKernel kernel = Heat2dKernel.best();
     private final double[][] pair = new double[2][];
+    private final RectangleLoop applyLoop;
+    private final RectangleLoop faceProductLoop;
 
     /**
      * A stepper on one rank covering the whole square.
@@ -98,6 +100,9 @@ public final class Heat2d implements TimeStepper {
         this.stateLayout = FieldLayout.of(cells);
         this.controlLayout = ControlLayout.ofFields(FieldSpec.of("kappa", nx, ny, 1), FieldSpec.of("u0", nx, ny, 0));
         this.halo = HaloExchange.builder(comm, decomposition).width(1).ghost(1).build();
+        int stride = cells.stride();
+        this.applyLoop = (i0, i1, j0, j1, x, kappa, out) -> kernel.apply(stride, i0, i1, j0, j1, half, x, kappa, out);
+        this.faceProductLoop = (i0, i1, j0, j1, u, lam, g) -> kernel.addFaceProducts(stride, i0, i1, j0, j1, half, u, lam, g);
     }
 
     private static int checkCells(int n) {
@@ -163,7 +168,7 @@ public final class Heat2d implements TimeStepper {
         int s = cells.stride();
         kernel.apply(s, 1, nx - 1, 1, ny - 1, half, u, kappa, next);
         halo.finish();
-        applyEdges(u, kappa, next);
+        edges(applyLoop, u, kappa, next);
     }
 
     @Override
@@ -182,38 +187,32 @@ public final class Heat2d implements TimeStepper {
         kernel.apply(s, 1, nx - 1, 1, ny - 1, half, lam, kappa, result);
         kernel.addFaceProducts(s, 1, nx - 1, 1, ny - 1, half, u, lam, g);
         halo.finish();
-        applyEdges(lam, kappa, result);
-        faceProductEdges(u, lam, g);
+        edges(applyLoop, lam, kappa, result);
+        edges(faceProductLoop, u, lam, g);
         addBoundaryFaceTerms(u, lam, g);
         pair[0] = null;
         pair[1] = null;
     }
 
-    /** The cells of the first and last rows and columns, which need the exchanged ghosts. */
-    private void applyEdges(double[] x, double[] kappa, double[] out) {
-        int s = cells.stride();
-        kernel.apply(s, 0, nx, 0, 1, half, x, kappa, out);
-        if (ny > 1) {
-            kernel.apply(s, 0, nx, ny - 1, ny, half, x, kappa, out);
-        }
-        if (ny > 2) {
-            kernel.apply(s, 0, 1, 1, ny - 1, half, x, kappa, out);
-            if (nx > 1) {
-                kernel.apply(s, nx - 1, nx, 1, ny - 1, half, x, kappa, out);
-            }
-        }
+    /** A loop of the kernel over a rectangle of owned cells. */
+    @FunctionalInterface
+    private interface RectangleLoop {
+        void run(int i0, int i1, int j0, int j1, double[] a, double[] b, double[] c);
     }
 
-    private void faceProductEdges(double[] u, double[] lam, double[] g) {
-        int s = cells.stride();
-        kernel.addFaceProducts(s, 0, nx, 0, 1, half, u, lam, g);
+    /**
+     * Runs {@code loop} over the cells of the first and last rows and columns (the ones that need the
+     * exchanged ghosts), each cell once.
+     */
+    private void edges(RectangleLoop loop, double[] a, double[] b, double[] c) {
+        loop.run(0, nx, 0, 1, a, b, c);
         if (ny > 1) {
-            kernel.addFaceProducts(s, 0, nx, ny - 1, ny, half, u, lam, g);
+            loop.run(0, nx, ny - 1, ny, a, b, c);
         }
         if (ny > 2) {
-            kernel.addFaceProducts(s, 0, 1, 1, ny - 1, half, u, lam, g);
+            loop.run(0, 1, 1, ny - 1, a, b, c);
             if (nx > 1) {
-                kernel.addFaceProducts(s, nx - 1, nx, 1, ny - 1, half, u, lam, g);
+                loop.run(nx - 1, nx, 1, ny - 1, a, b, c);
             }
         }
     }
