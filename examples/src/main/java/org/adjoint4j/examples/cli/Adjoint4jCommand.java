@@ -55,7 +55,7 @@ public final class Adjoint4jCommand implements Runnable {
             return BAD_USAGE;
         });
         cli.setExecutionExceptionHandler((e, c, parsed) -> {
-            err.println("adjoint4j: " + message(e));
+            message(e).lines().forEach(line -> err.println("adjoint4j: " + line));
             err.flush();
             return e instanceof ConfigurationException || e instanceof IllegalArgumentException ? BAD_USAGE : FAILURE;
         });

@@ -49,6 +49,9 @@ final class RunCommand implements Callable<Integer> {
         Instant started = Instant.now();
         PrintWriter out = spec.commandLine().getOut();
         Job job = config.load();
+        if (job.output().hdf5()) {
+            Hdf5FieldWriter.requireNativeLibrary();
+        }
         try (OutputDirectory dir = OutputDirectory.prepare(job.output().directory(), job.output().overwrite())) {
             if (job.printing()) {
                 out.println(job.header());

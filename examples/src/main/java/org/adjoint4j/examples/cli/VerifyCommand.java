@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = {"Verify the adjoint of the configured model: dot-product tests of the step at a few steps and"
             + " Taylor tests of the whole gradient (under the configured schedule) in one direction per control and in"
             + " all controls together. Prints a table of results and a PASS/FAIL verdict, and writes report.json and"
-            + " taylor-convergence.png into the output directory.",
+            + " a Taylor convergence plot (PNG) into the output directory.",
             "Exit codes: 0 every check passed, 1 bad configuration or unusable output directory, 2 a check failed or"
             + " the run failed."})
 final class VerifyCommand implements Callable<Integer> {

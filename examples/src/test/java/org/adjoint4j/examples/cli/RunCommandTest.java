@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -199,5 +200,20 @@ class RunCommandTest {
         assertTrue(r.err().contains("progress: stopped after"), r.err());
         assertFalse(Files.exists(dir.resolve("out")));
         assertEquals(List.of("bad.toml"), entries(dir), "no staging debris");
+    }
+
+    @Test
+    void aMissingHdf5NativeLibraryIsReportedBeforeTheComputation() throws Exception {
+        // A JVM of its own: once JHDF5 failed to load, it stays unusable in that JVM.
+        Path jvm = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(jvm.toString(), "-Djava.library.path=" + dir.resolve("no-such-dir"), "-cp",
+                System.getProperty("java.class.path"), Adjoint4jCommand.class.getName(), "run", EXAMPLE, "--set",
+                "output.directory=" + dir.resolve("out")).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, p.waitFor(), text);
+        assertTrue(text.contains("HDF5 output needs JHDF5's native library libsis-jhdf5.so") && text.contains("output.hdf5"),
+                text);
+        assertFalse(text.contains("J  "), "nothing is computed:\n" + text);
+        assertEquals(List.of(), entries(dir));
     }
 }

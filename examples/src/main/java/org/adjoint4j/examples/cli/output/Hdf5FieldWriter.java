@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.adjoint4j.examples.cli.config.ConfigurationException;
 import org.adjoint4j.examples.cli.model.Grid2d;
 
 /**
@@ -22,6 +23,22 @@ import org.adjoint4j.examples.cli.model.Grid2d;
 public final class Hdf5FieldWriter {
 
     private Hdf5FieldWriter() {
+    }
+
+    /**
+     * Checks, before a long computation, that JHDF5's native library loads.
+     *
+     * @throws ConfigurationException naming the library, how to make it found, and the key that
+     *         turns HDF5 output off
+     */
+    public static void requireNativeLibrary() {
+        try {
+            hdf.hdf5lib.H5.H5error_off();
+        } catch (LinkageError e) {
+            throw new ConfigurationException("HDF5 output needs JHDF5's native library libsis-jhdf5.so, which did not load ("
+                    + e + "): pass its directory with -Djava.library.path (JHDF5_JNI_DIR for bin/adjoint4j), or set"
+                    + " output.hdf5 = false", e);
+        }
     }
 
     /**

@@ -70,7 +70,7 @@ public record Ticks(double[] values, List<String> labels, String scale) {
 
     /**
      * The powers of ten in [lo, hi] on a logarithmic axis, labelled "1e-3"; when the range holds
-     * fewer than three, also 2 and 5 times each power.
+     * fewer than three, also 2 and 5 times each power ("2e-3", "5e-3").
      *
      * @throws IllegalArgumentException if the range is not positive, finite and increasing
      */
@@ -95,7 +95,7 @@ public record Ticks(double[] values, List<String> labels, String scale) {
                 double v = m * Math.pow(10, e);
                 if (v >= lo * (1 - 1e-12) && v <= hi * (1 + 1e-12)) {
                     values.add(v);
-                    labels.add((m == 1 ? "" : (int) m + "\u00b7") + "1e" + e);
+                    labels.add((int) m + "e" + e);
                 }
             }
         }

@@ -18,6 +18,8 @@ public final class StepDotProductCheck implements VerificationCheck {
     private final Communicator comm;
 
     /**
+     * A check of {@code stepper}'s adjoint at step {@code step}.
+     *
      * @param state    u<sub>n</sub>: read, not modified
      * @param controls m: read, not modified
      * @param seed     seed of the random directions

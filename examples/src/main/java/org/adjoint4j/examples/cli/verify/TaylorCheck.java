@@ -15,6 +15,8 @@ public final class TaylorCheck implements VerificationCheck {
     private final int points;
 
     /**
+     * A Taylor test of {@code functional}'s gradient at m in the direction δm.
+     *
      * @param controls  m: read, not modified
      * @param direction what δm perturbs, for names and legends, e.g. "kappa"
      * @param delta     δm: read, not modified

@@ -28,7 +28,7 @@ class TicksTest {
     @Test
     void logarithmicTicksAreDecadesOrOneTwoFive() {
         assertEquals(List.of("1e-12", "1e-11", "1e-10", "1e-9", "1e-8", "1e-7", "1e-6"), Ticks.logarithmic(1e-12, 1e-6).labels());
-        assertEquals(List.of("5\u00b71e-4", "1e-3", "2\u00b71e-3", "5\u00b71e-3", "1e-2", "2\u00b71e-2"),
+        assertEquals(List.of("5e-4", "1e-3", "2e-3", "5e-3", "1e-2", "2e-2"),
                 Ticks.logarithmic(3e-4, 2.2e-2).labels());
     }
 
