@@ -42,11 +42,6 @@ public final class Configuration {
         return overrides;
     }
 
-    /** The keys this configuration has values for. */
-    public ConfigCatalogue catalogue() {
-        return catalogue;
-    }
-
     /**
      * The value of {@code key}.
      *

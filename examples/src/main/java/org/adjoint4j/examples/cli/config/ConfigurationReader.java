@@ -68,40 +68,15 @@ public final class ConfigurationReader {
         Map<String, Raw> raw = new LinkedHashMap<>();
         flatten("", parse(file), fileOrigin, raw);
         List<String> errors = new ArrayList<>();
-        List<SetOption> parsed = new ArrayList<>();
-        for (String text : overrides) {
-            int eq = text.indexOf('=');
-            if (eq <= 0) {
-                errors.add("--set '" + text + "': expected KEY=VALUE, e.g. --set checkpointing.memory_slots=10");
-            } else {
-                parsed.add(new SetOption(text.substring(0, eq).trim(), text.substring(eq + 1).trim(), "from --set " + text));
-            }
-        }
-
-        // The selector decides which keys exist, so it is resolved first.
-        for (SetOption o : parsed) {
-            if (o.key.equals(selector.name())) {
-                raw.put(o.key, new Raw(valueOf(o.text, selector.type()), o.origin));
-            }
-        }
-        Optional<String> selected = Optional.empty();
-        Raw selectorValue = raw.get(selector.name());
-        if (selectorValue == null) {
-            errors.add("key '" + selector.name() + "' is missing: expected " + selector.type().expected() + " (" + fileOrigin + ")");
-        } else {
-            selected = selector.type().read(selectorValue.value);
-            if (selected.isEmpty()) {
-                errors.add(ConfigurationException.notAllowedMessage(selector.name(), show(selectorValue.value),
-                        selector.type().expected(), selectorValue.origin));
-            }
-        }
+        List<SetOption> options = parseOverrides(overrides, errors);
+        // The selector decides which keys exist, so it is resolved before anything else is judged.
+        Optional<String> selected = resolveSelector(raw, options, fileOrigin, errors);
         List<ConfigKey<?>> all = new ArrayList<>();
         all.add(selector);
         selected.ifPresent(s -> all.addAll(selectedKeys.apply(s)));
         all.addAll(generalKeys);
         ConfigCatalogue catalogue = new ConfigCatalogue(all);
-
-        for (SetOption o : parsed) {
+        for (SetOption o : options) {
             Optional<ConfigKey<?>> key = catalogue.find(o.key);
             if (key.isPresent()) {
                 raw.put(o.key, new Raw(valueOf(o.text, key.get().type()), o.origin));
@@ -109,33 +84,9 @@ public final class ConfigurationReader {
                 errors.add(unknown(o.key, catalogue, o.origin, selected));
             }
         }
-
         Map<String, Object> values = new HashMap<>();
         Map<String, String> origins = new HashMap<>();
-        for (Map.Entry<String, Raw> e : raw.entrySet()) {
-            String name = e.getKey();
-            Raw r = e.getValue();
-            Optional<ConfigKey<?>> key = catalogue.find(name);
-            if (key.isEmpty()) {
-                if (r.value.isObject() && catalogue.sections().contains(name)) {
-                    continue; // an empty table of a known section
-                }
-                if (selected.isPresent() || !inSelectorSection(name)) {
-                    errors.add(unknown(name, catalogue, r.origin, selected));
-                }
-                continue;
-            }
-            Optional<?> value = key.get().type().read(r.value);
-            if (value.isEmpty()) {
-                if (!name.equals(selector.name())) {
-                    errors.add(ConfigurationException.notAllowedMessage(name, show(r.value), key.get().type().expected(),
-                            r.origin));
-                }
-                continue;
-            }
-            values.put(name, value.get());
-            origins.put(name, r.origin);
-        }
+        validate(raw, catalogue, selected, values, origins, errors);
         for (ConfigKey<?> k : catalogue.keys()) {
             if (!raw.containsKey(k.name())) {
                 if (k.defaultValue().isPresent()) {
@@ -149,6 +100,64 @@ public final class ConfigurationReader {
             throw new ConfigurationException(String.join(System.lineSeparator(), errors));
         }
         return new Configuration(file, overrides, catalogue, values, origins);
+    }
+
+    private static List<SetOption> parseOverrides(List<String> overrides, List<String> errors) {
+        List<SetOption> options = new ArrayList<>();
+        for (String text : overrides) {
+            int eq = text.indexOf('=');
+            if (eq <= 0) {
+                errors.add("--set '" + text + "': expected KEY=VALUE, e.g. --set checkpointing.memory_slots=10");
+            } else {
+                options.add(new SetOption(text.substring(0, eq).trim(), text.substring(eq + 1).trim(), "from --set " + text));
+            }
+        }
+        return options;
+    }
+
+    /** The selector's value, from the last override of it or the file; empty (and an error) if missing or not allowed. */
+    private Optional<String> resolveSelector(Map<String, Raw> raw, List<SetOption> options, String fileOrigin,
+                                             List<String> errors) {
+        for (SetOption o : options) {
+            if (o.key.equals(selector.name())) {
+                raw.put(o.key, new Raw(valueOf(o.text, selector.type()), o.origin));
+            }
+        }
+        Raw value = raw.get(selector.name());
+        if (value == null) {
+            errors.add("key '" + selector.name() + "' is missing: expected " + selector.type().expected() + " (" + fileOrigin + ")");
+            return Optional.empty();
+        }
+        Optional<String> selected = selector.type().read(value.value);
+        if (selected.isEmpty()) {
+            errors.add(ConfigurationException.notAllowedMessage(selector.name(), show(value.value), selector.type().expected(),
+                    value.origin));
+        }
+        return selected;
+    }
+
+    /** Checks every value against its key; without a valid selector, the selector's section is left unjudged. */
+    private void validate(Map<String, Raw> raw, ConfigCatalogue catalogue, Optional<String> selected,
+                          Map<String, Object> values, Map<String, String> origins, List<String> errors) {
+        for (Map.Entry<String, Raw> e : raw.entrySet()) {
+            String name = e.getKey();
+            Raw r = e.getValue();
+            Optional<ConfigKey<?>> key = catalogue.find(name);
+            if (key.isEmpty()) {
+                boolean emptyKnownSection = r.value.isObject() && catalogue.sections().contains(name);
+                if (!emptyKnownSection && (selected.isPresent() || !inSelectorSection(name))) {
+                    errors.add(unknown(name, catalogue, r.origin, selected));
+                }
+                continue;
+            }
+            Optional<?> value = key.get().type().read(r.value);
+            if (value.isPresent()) {
+                values.put(name, value.get());
+                origins.put(name, r.origin);
+            } else if (!name.equals(selector.name())) {
+                errors.add(ConfigurationException.notAllowedMessage(name, show(r.value), key.get().type().expected(), r.origin));
+            }
+        }
     }
 
     private static ObjectNode parse(Path file) {

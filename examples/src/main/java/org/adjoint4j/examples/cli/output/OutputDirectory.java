@@ -67,7 +67,7 @@ public final class OutputDirectory implements AutoCloseable {
         try {
             Files.createDirectories(parent);
             return new OutputDirectory(target, createStaging(parent, target.getFileName().toString()), overwrite);
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException e) {
             throw new ConfigurationException("output directory '" + directory + "' cannot be created: " + describe(e), e);
         }
     }

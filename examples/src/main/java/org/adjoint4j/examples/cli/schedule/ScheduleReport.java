@@ -47,11 +47,6 @@ public final class ScheduleReport {
         return new ScheduleReport(spec, schedule, ScheduleSummary.of(schedule), stateBytes);
     }
 
-    /** The schedule replayed. */
-    public Schedule schedule() {
-        return schedule;
-    }
-
     /** Calls of the step's forward for a terminal objective, recomputations and the turn included. */
     public long forwardEvaluations() {
         return summary.forwardEvaluations();
