@@ -1,19 +1,23 @@
 package org.adjoint4j.examples.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.Properties;
+import java.io.UncheckedIOException;
+import org.adjoint4j.adjoint.NonFiniteValueException;
+import org.adjoint4j.examples.cli.config.ConfigurationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code adjoint4j} command: gradients of time-stepping simulations by discrete adjoints.
- * Exit codes: 0 success, 1 bad usage or configuration, 2 run-time failure.
+ * Exit codes: 0 success, 1 bad usage or configuration, 2 run-time failure (including a failed verification).
  */
 @Command(name = "adjoint4j", mixinStandardHelpOptions = true, versionProvider = Adjoint4jCommand.Version.class,
         description = "Gradients of time-stepping simulations by discrete adjoints with optimal checkpointing.",
-        subcommands = {Heat2dCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, VerifyCommand.class, ScheduleCommand.class, Heat2dCommand.class,
+            CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 bad usage or configuration, 2 run-time failure or failed verification.",
+            "Configuration keys: docs/configuration.md; output files: docs/outputs.md."})
 public final class Adjoint4jCommand implements Runnable {
 
     /** Success. */
@@ -31,9 +35,18 @@ public final class Adjoint4jCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs the command line and returns the exit code. */
+    /** Runs the command line with {@code out} and {@code err} as its streams and returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Adjoint4jCommand());
+        return execute(CommandLine.defaultFactory(), out, err, args);
+    }
+
+    /** As {@link #execute(PrintWriter, PrintWriter, String...)}, with {@code factory} creating the commands and options. */
+    static int execute(CommandLine.IFactory factory, PrintWriter out, PrintWriter err, String... args) {
+        // The plots draw into images; no display is needed or wanted, also on a desktop.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        CommandLine cli = new CommandLine(new Adjoint4jCommand(), factory);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
@@ -42,16 +55,27 @@ public final class Adjoint4jCommand implements Runnable {
             return BAD_USAGE;
         });
         cli.setExecutionExceptionHandler((e, c, parsed) -> {
-            if (e instanceof IllegalArgumentException) {
-                err.println("adjoint4j: " + e.getMessage());
-                return BAD_USAGE;
-            }
-            err.println("adjoint4j: " + e);
-            return FAILURE;
+            message(e).lines().forEach(line -> err.println("adjoint4j: " + line));
+            err.flush();
+            return e instanceof ConfigurationException || e instanceof IllegalArgumentException ? BAD_USAGE : FAILURE;
         });
         return cli.execute(args);
     }
 
+    private static String message(Exception e) {
+        if (e instanceof ConfigurationException || e instanceof IllegalArgumentException) {
+            return e.getMessage();
+        }
+        if (e instanceof NonFiniteValueException) {
+            return "the run failed: " + e.getMessage();
+        }
+        if (e instanceof IOException || e instanceof UncheckedIOException) {
+            return "cannot write the outputs: " + e.getMessage() + "; the output directory was left untouched";
+        }
+        return "the run failed: " + e;
+    }
+
+    /** Runs the tool and exits with its exit code. */
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
@@ -61,14 +85,8 @@ public final class Adjoint4jCommand implements Runnable {
     /** The version from the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = Adjoint4jCommand.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {"adjoint4j " + p.getProperty("version", "unknown"),
+        public String[] getVersion() {
+            return new String[] {"adjoint4j " + BuildVersion.adjoint4j(),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
         }
     }

@@ -11,6 +11,7 @@ import org.adjoint4j.adjoint.verify.TaylorTest;
 import org.adjoint4j.checkpoint.Schedule;
 import org.adjoint4j.checkpoint.schedule.BinomialSchedule;
 import org.adjoint4j.checkpoint.schedule.StoreAllSchedule;
+import org.adjoint4j.examples.cli.output.ControlNorm;
 import org.adjoint4j.solvers.heat.Heat2dProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,18 +55,7 @@ final class Heat2dCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "heat2d: N=%d, T=%d, dt=%.4e, schedule %s, 1 rank%n%n", cells, steps,
                 problem.stepper().dt(), schedule);
         GradientResult r = driver.gradient(m);
-        StatisticsReport.row(out, "J", String.format(Locale.ROOT, "%.12e", r.value()));
-        for (int f = 0; f < m.layout().fields().size(); f++) {
-            double[] g = r.gradient().fields().owned(f);
-            double sum = 0;
-            double max = 0;
-            for (double v : g) {
-                sum += v * v;
-                max = Math.max(max, Math.abs(v));
-            }
-            StatisticsReport.row(out, "|dJ/d" + m.layout().fields().get(f).name() + "|",
-                    String.format(Locale.ROOT, "%.6e (2-norm), %.6e (max)", Math.sqrt(sum), max));
-        }
+        StatisticsReport.printGradient(out, "J", r.value(), ControlNorm.of(r.gradient(), driver.communicator()));
         out.println();
         out.println("schedule statistics");
         StatisticsReport.print(out, r.statistics());

@@ -1,17 +1,31 @@
 package org.adjoint4j.examples.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import org.adjoint4j.adjoint.SweepStatistics;
 import org.adjoint4j.checkpoint.Tier;
 import org.adjoint4j.checkpoint.TierUsage;
+import org.adjoint4j.examples.cli.output.ControlNorm;
+import org.adjoint4j.examples.cli.schedule.Bytes;
 
-/** Prints the statistics of a gradient computation as an aligned table. */
+/** Prints the result and statistics of a gradient computation as an aligned table. */
 final class StatisticsReport {
 
     private StatisticsReport() {
     }
 
+    /** J and the size of the gradient per control. */
+    static void printGradient(PrintWriter out, String objective, double value, List<ControlNorm> norms) {
+        row(out, objective, String.format(Locale.ROOT, "%.12e", value));
+        for (ControlNorm n : norms) {
+            String text = n.scalar() ? String.format(Locale.ROOT, "%.6e", n.value())
+                    : String.format(Locale.ROOT, "%.6e (2-norm), %.6e (max)", n.norm2(), n.normMax());
+            row(out, n.scalar() ? "d" + objective + "/d" + n.control() : "|d" + objective + "/d" + n.control() + "|", text);
+        }
+    }
+
+    /** Forward evaluations, recompute factor, use of each storage tier, peak snapshots and time split. */
     static void print(PrintWriter out, SweepStatistics s) {
         row(out, "forward evaluations", String.format(Locale.ROOT, "%d  (recompute factor %.3f)",
                 s.forwardEvaluations(), s.recomputeFactor()));
@@ -21,7 +35,7 @@ final class StatisticsReport {
             if (u.stores() > 0) {
                 row(out, t.name().toLowerCase(Locale.ROOT) + " tier", String.format(Locale.ROOT,
                         "%d stores, %d restores, peak %d snapshots = %s", u.stores(), u.restores(), u.peakSlots(),
-                        bytes(s.peakBytes(t))));
+                        Bytes.format(s.peakBytes(t))));
             }
         }
         row(out, "peak snapshots", Integer.toString(s.peakSnapshots()));
@@ -37,19 +51,5 @@ final class StatisticsReport {
 
     static double seconds(long nanos) {
         return nanos * 1e-9;
-    }
-
-    static String bytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        double v = bytes;
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
     }
 }

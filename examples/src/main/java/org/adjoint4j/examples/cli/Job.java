@@ -1,0 +1,121 @@
+package org.adjoint4j.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.adjoint4j.adjoint.AdjointDriver;
+import org.adjoint4j.adjoint.SweepObserver;
+import org.adjoint4j.checkpoint.Schedule;
+import org.adjoint4j.examples.cli.config.ConfigKey;
+import org.adjoint4j.examples.cli.config.Configuration;
+import org.adjoint4j.examples.cli.config.ConfigurationReader;
+import org.adjoint4j.examples.cli.config.ValueTypes;
+import org.adjoint4j.examples.cli.model.Model;
+import org.adjoint4j.examples.cli.model.ModelRegistry;
+import org.adjoint4j.examples.cli.output.OutputSettings;
+import org.adjoint4j.examples.cli.progress.ProgressObserver;
+import org.adjoint4j.examples.cli.schedule.ScheduleSpec;
+import org.adjoint4j.examples.cli.verify.VerificationPlan;
+import org.adjoint4j.mpi.Communicator;
+import org.adjoint4j.mpi.SerialCommunicator;
+
+/**
+ * What {@code run} and {@code verify} work on, all validated before any computation: the
+ * configuration, the model it describes, the checkpointing schedule, the output settings and the
+ * ranks of the run.
+ */
+final class Job {
+
+    /** {@code driver.check_every_step}. */
+    static final ConfigKey<Boolean> CHECK_EVERY_STEP = ConfigKey.optional("driver.check_every_step", ValueTypes.bool(),
+            false, "check every forward and adjoint step for NaN and infinity (default: only stored states and results)");
+
+    private final Configuration configuration;
+    private final Model model;
+    private final ScheduleSpec scheduleSpec;
+    private final OutputSettings output;
+    private final Communicator comm;
+
+    private Job(Configuration configuration, Model model, ScheduleSpec scheduleSpec, OutputSettings output,
+                Communicator comm) {
+        this.configuration = configuration;
+        this.model = model;
+        this.scheduleSpec = scheduleSpec;
+        this.output = output;
+        this.comm = comm;
+    }
+
+    /** The keys of every section but {@code [model]}, in documentation order. */
+    static List<ConfigKey<?>> generalKeys() {
+        List<ConfigKey<?>> keys = new ArrayList<>(ScheduleSpec.KEYS);
+        keys.add(CHECK_EVERY_STEP);
+        keys.addAll(OutputSettings.KEYS);
+        keys.addAll(ProgressObserver.KEYS);
+        keys.addAll(VerificationPlan.KEYS);
+        return keys;
+    }
+
+    /**
+     * Reads the configuration and builds the model and schedule it describes.
+     *
+     * @throws org.adjoint4j.examples.cli.config.ConfigurationException naming every problem found
+     */
+    static Job load(Path file, List<String> overrides, ModelRegistry registry) {
+        Configuration c = new ConfigurationReader(generalKeys(), registry.typeKey(), registry::keysOf).read(file, overrides);
+        Model model = registry.build(c);
+        return new Job(c, model, ScheduleSpec.from(c, model.steps()), OutputSettings.from(c), SerialCommunicator.instance());
+    }
+
+    Configuration configuration() {
+        return configuration;
+    }
+
+    Model model() {
+        return model;
+    }
+
+    ScheduleSpec scheduleSpec() {
+        return scheduleSpec;
+    }
+
+    Schedule schedule() {
+        return scheduleSpec.toSchedule();
+    }
+
+    OutputSettings output() {
+        return output;
+    }
+
+    Communicator communicator() {
+        return comm;
+    }
+
+    /** True on the rank that prints and writes the output files. */
+    boolean printing() {
+        return comm.rank() == 0;
+    }
+
+    /** The progress display the configuration asks for, printing to {@code err} on rank 0. */
+    SweepObserver progress(PrintWriter err) {
+        return ProgressObserver.create(configuration, err, comm.rank());
+    }
+
+    /** A driver for the model under the configured schedule, reporting progress to {@code observer}. */
+    AdjointDriver driver(SweepObserver observer) {
+        return AdjointDriver.builder()
+                .stepper(model.stepper())
+                .initialState(model.initialState())
+                .objective(model.objective())
+                .schedule(schedule())
+                .communicator(comm)
+                .checkEveryStep(configuration.get(CHECK_EVERY_STEP))
+                .observer(observer)
+                .build();
+    }
+
+    /** One line naming the model, the schedule and the ranks. */
+    String header() {
+        return model.description() + ", schedule " + schedule() + ", " + comm.size() + (comm.size() == 1 ? " rank" : " ranks");
+    }
+}

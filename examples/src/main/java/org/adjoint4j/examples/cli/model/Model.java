@@ -1,0 +1,187 @@
+package org.adjoint4j.examples.cli.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.adjoint4j.adjoint.Controls;
+import org.adjoint4j.adjoint.InitialState;
+import org.adjoint4j.adjoint.Objective;
+import org.adjoint4j.adjoint.TimeStepper;
+
+/**
+ * A problem the command-line tool can differentiate, built by a {@link ModelFactory} from the
+ * configuration: the time stepper, the initial state as a function of the controls, the objective,
+ * the controls to differentiate at, and what the output files need to know (grid, field names and units).
+ */
+public final class Model {
+
+    private final String type;
+    private final String description;
+    private final int steps;
+    private final TimeStepper stepper;
+    private final InitialState initialState;
+    private final Objective objective;
+    private final FieldInfo objectiveInfo;
+    private final Controls initialControls;
+    private final Grid2d grid;
+    private final Map<String, FieldInfo> fields;
+
+    private Model(Builder b) {
+        this.type = b.type;
+        this.description = b.description;
+        this.steps = b.steps;
+        this.stepper = b.stepper;
+        this.initialState = b.initialState;
+        this.objective = b.objective;
+        this.objectiveInfo = b.objectiveInfo;
+        this.initialControls = b.initialControls.copy();
+        this.grid = b.grid;
+        this.fields = Map.copyOf(b.fields);
+    }
+
+    /** A builder; every setting is required except the field descriptions. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The model type, as in the configuration key {@code model.type}. */
+    public String type() {
+        return type;
+    }
+
+    /** One line naming the model and its parameters, e.g. "heat2d: N=32, T=100, dt=4.9e-05". */
+    public String description() {
+        return description;
+    }
+
+    /** The number of time steps of a run. */
+    public int steps() {
+        return steps;
+    }
+
+    /** The time stepper. */
+    public TimeStepper stepper() {
+        return stepper;
+    }
+
+    /** u<sub>0</sub> as a function of the controls. */
+    public InitialState initialState() {
+        return initialState;
+    }
+
+    /** The objective J. */
+    public Objective objective() {
+        return objective;
+    }
+
+    /** The name and units of J. */
+    public FieldInfo objectiveInfo() {
+        return objectiveInfo;
+    }
+
+    /** A fresh copy of the controls at which the gradient is taken. */
+    public Controls initialControls() {
+        return initialControls.copy();
+    }
+
+    /** The global grid of the model's two-dimensional fields. */
+    public Grid2d grid() {
+        return grid;
+    }
+
+    /** The description of the state or control field called {@code name}; its name and units "1" if none was given. */
+    public FieldInfo field(String name) {
+        return fields.getOrDefault(name, new FieldInfo(name, name, "1"));
+    }
+
+    /** Collects the parts of a {@link Model}. */
+    public static final class Builder {
+        private String type;
+        private String description;
+        private int steps;
+        private TimeStepper stepper;
+        private InitialState initialState;
+        private Objective objective;
+        private FieldInfo objectiveInfo;
+        private Controls initialControls;
+        private Grid2d grid;
+        private final Map<String, FieldInfo> fields = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The model type and a one-line description with its parameters. */
+        public Builder name(String type, String description) {
+            this.type = Objects.requireNonNull(type, "type");
+            this.description = Objects.requireNonNull(description, "description");
+            return this;
+        }
+
+        /** The time stepper and the number of steps of a run (at least 1). */
+        public Builder stepper(TimeStepper stepper, int steps) {
+            if (steps < 1) {
+                throw new IllegalArgumentException("steps must be >= 1, was " + steps);
+            }
+            this.stepper = Objects.requireNonNull(stepper, "stepper");
+            this.steps = steps;
+            return this;
+        }
+
+        /** u<sub>0</sub> as a function of the controls. */
+        public Builder initialState(InitialState initialState) {
+            this.initialState = Objects.requireNonNull(initialState, "initialState");
+            return this;
+        }
+
+        /** The objective and its name and units. */
+        public Builder objective(Objective objective, FieldInfo info) {
+            this.objective = Objects.requireNonNull(objective, "objective");
+            this.objectiveInfo = Objects.requireNonNull(info, "info");
+            return this;
+        }
+
+        /** The controls at which the gradient is taken (copied). */
+        public Builder initialControls(Controls controls) {
+            this.initialControls = Objects.requireNonNull(controls, "controls").copy();
+            return this;
+        }
+
+        /** The global grid of the two-dimensional fields. */
+        public Builder grid(Grid2d grid) {
+            this.grid = Objects.requireNonNull(grid, "grid");
+            return this;
+        }
+
+        /** Describes a state or control field. */
+        public Builder field(FieldInfo info) {
+            fields.put(info.name(), info);
+            return this;
+        }
+
+        /**
+         * The model.
+         *
+         * @throws IllegalArgumentException naming the first missing part, or if the controls do not
+         *         fit the stepper
+         */
+        public Model build() {
+            require(type, "name");
+            require(stepper, "stepper");
+            require(initialState, "initialState");
+            require(objective, "objective");
+            require(initialControls, "initialControls");
+            require(grid, "grid");
+            if (!initialControls.layout().equals(stepper.controlLayout())) {
+                throw new IllegalArgumentException("initialControls: layout " + initialControls.layout()
+                        + " does not match the stepper's " + stepper.controlLayout());
+            }
+            return new Model(this);
+        }
+
+        private static void require(Object o, String name) {
+            if (o == null) {
+                throw new IllegalArgumentException(name + " is required");
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.adjoint4j.examples.cli.model;
+
+import java.util.List;
+import org.adjoint4j.examples.cli.config.ConfigKey;
+import org.adjoint4j.examples.cli.config.Configuration;
+
+/**
+ * Builds one type of model from its section of the configuration. Adding a model to the tool means
+ * writing one factory and listing it in {@link ModelRegistry#standard()}.
+ */
+public interface ModelFactory {
+
+    /** The value of {@code model.type} that selects this factory, e.g. "heat2d". */
+    String type();
+
+    /** One line saying what the model is. */
+    String summary();
+
+    /** The model's configuration keys, all in the {@code model} section (not {@code model.type}). */
+    List<ConfigKey<?>> keys();
+
+    /**
+     * The model described by {@code configuration}, whose values for {@link #keys()} are already
+     * validated one by one.
+     *
+     * @throws org.adjoint4j.examples.cli.config.ConfigurationException if values conflict with each other
+     *         (the message names the key, the value and what is allowed)
+     */
+    Model build(Configuration configuration);
+}

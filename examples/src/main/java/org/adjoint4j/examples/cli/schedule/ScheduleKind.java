@@ -1,0 +1,46 @@
+package org.adjoint4j.examples.cli.schedule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The checkpointing schedules the tool offers, by the name used in configurations and options. */
+public enum ScheduleKind {
+    /** Optimal binomial checkpointing with a fixed number of memory slots. */
+    BINOMIAL("binomial"),
+    /** Every state kept in memory: no recomputation, steps − 1 slots. */
+    STORE_ALL("store-all");
+
+    private final String configName;
+
+    ScheduleKind(String configName) {
+        this.configName = configName;
+    }
+
+    /** The name in configurations and on the command line, e.g. "store-all". */
+    public String configName() {
+        return configName;
+    }
+
+    /** Every name, in declaration order. */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (ScheduleKind k : values()) {
+            names.add(k.configName);
+        }
+        return names;
+    }
+
+    /**
+     * The kind called {@code name}.
+     *
+     * @throws IllegalArgumentException naming the value and the allowed names if there is none
+     */
+    public static ScheduleKind named(String name) {
+        for (ScheduleKind k : values()) {
+            if (k.configName.equals(name)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("schedule must be one of " + String.join(", ", names()) + ", was '" + name + "'");
+    }
+}

@@ -1,0 +1,161 @@
+package org.adjoint4j.examples.cli.schedule;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalLong;
+import org.adjoint4j.checkpoint.ActionCursor;
+import org.adjoint4j.checkpoint.Schedule;
+import org.adjoint4j.checkpoint.ScheduleSummary;
+import org.adjoint4j.checkpoint.Tier;
+import org.adjoint4j.checkpoint.TierUsage;
+
+/**
+ * What a schedule will make the driver do, for sizing a job before it runs: forward evaluations,
+ * recompute factor, slots, writes and reads per tier, the predicted cost, and bytes when the size of
+ * one state is known. Found by replaying the schedule ({@link ScheduleSummary}), so it is exactly what
+ * the driver does. This class is the one place that turns a summary into a table or JSON.
+ */
+public final class ScheduleReport {
+
+    private final ScheduleSpec spec;
+    private final Schedule schedule;
+    private final ScheduleSummary summary;
+    private final OptionalLong stateBytes;
+
+    private ScheduleReport(ScheduleSpec spec, Schedule schedule, ScheduleSummary summary, OptionalLong stateBytes) {
+        this.spec = spec;
+        this.schedule = schedule;
+        this.summary = summary;
+        this.stateBytes = stateBytes;
+    }
+
+    /**
+     * Replays the schedule that {@code spec} describes.
+     *
+     * @param stateBytes bytes of one stored state, if known (at least 1)
+     * @throws IllegalArgumentException if {@code stateBytes} is below 1
+     */
+    public static ScheduleReport of(ScheduleSpec spec, OptionalLong stateBytes) {
+        Objects.requireNonNull(spec, "spec");
+        if (stateBytes.isPresent() && stateBytes.getAsLong() < 1) {
+            throw new IllegalArgumentException("stateBytes must be >= 1, was " + stateBytes.getAsLong());
+        }
+        Schedule schedule = spec.toSchedule();
+        return new ScheduleReport(spec, schedule, ScheduleSummary.of(schedule), stateBytes);
+    }
+
+    /** Calls of the step's forward for a terminal objective, recomputations and the turn included. */
+    public long forwardEvaluations() {
+        return summary.forwardEvaluations();
+    }
+
+    /** Most memory slots occupied at one time. */
+    public int memorySlots() {
+        return summary.usage(Tier.MEMORY).peakSlots();
+    }
+
+    /** Most disk slots occupied at one time. */
+    public int diskSlots() {
+        return summary.usage(Tier.DISK).peakSlots();
+    }
+
+    /** Snapshots written to disk. */
+    public long diskWrites() {
+        return summary.usage(Tier.DISK).stores();
+    }
+
+    /** Snapshots read from disk. */
+    public long diskReads() {
+        return summary.usage(Tier.DISK).restores();
+    }
+
+    /**
+     * The predicted cost in units of one forward step. With memory-only schedules, copies to and from
+     * memory are taken as free, so this is the number of forward evaluations.
+     */
+    public double predictedCost() {
+        return summary.forwardEvaluations();
+    }
+
+    /** Prints the report as an aligned table. */
+    public void printTable(PrintWriter out) {
+        TierUsage memory = summary.usage(Tier.MEMORY);
+        out.println("schedule " + schedule);
+        row(out, "steps", Integer.toString(summary.steps()));
+        row(out, "memory slots", memorySlots() + " used of " + spec.memorySlots() + " available");
+        row(out, "disk slots", Integer.toString(diskSlots()));
+        row(out, "forward evaluations", String.format(Locale.ROOT, "%d  (recompute factor %.4f)",
+                summary.forwardEvaluations(), summary.recomputeFactor()));
+        row(out, "adjoint steps", Long.toString(summary.adjointSteps()));
+        row(out, "memory writes, reads", memory.stores() + ", " + memory.restores());
+        row(out, "disk writes, reads", diskWrites() + ", " + diskReads());
+        row(out, "peak snapshots", Integer.toString(summary.peakSnapshots()));
+        row(out, "actions", Long.toString(summary.actions()));
+        row(out, "predicted cost", String.format(Locale.ROOT, "%.1f forward steps", predictedCost()));
+        if (stateBytes.isPresent()) {
+            long b = stateBytes.getAsLong();
+            row(out, "bytes per slot", b + " B (" + Bytes.format(b) + ")");
+            row(out, "peak memory", Bytes.format(memorySlots() * b));
+        }
+    }
+
+    /**
+     * Writes the report as one JSON object. Keys: {@code schedule}, {@code description}, {@code steps},
+     * {@code memorySlotsAvailable}, {@code memorySlots}, {@code diskSlots}, {@code forwardEvaluations},
+     * {@code adjointSteps}, {@code recomputeFactor}, {@code memoryWrites}, {@code memoryReads},
+     * {@code diskWrites}, {@code diskReads}, {@code peakSnapshots}, {@code actionCount},
+     * {@code predictedCost}; with a state size also {@code bytesPerSlot}, {@code peakMemoryBytes},
+     * {@code peakDiskBytes}; with {@code withActions} an array {@code actions}.
+     */
+    public void writeJson(JsonGenerator g, boolean withActions) throws IOException {
+        TierUsage memory = summary.usage(Tier.MEMORY);
+        g.writeStartObject();
+        g.writeStringField("schedule", spec.kind().configName());
+        g.writeStringField("description", schedule.toString());
+        g.writeNumberField("steps", summary.steps());
+        g.writeNumberField("memorySlotsAvailable", spec.memorySlots());
+        g.writeNumberField("memorySlots", memorySlots());
+        g.writeNumberField("diskSlots", diskSlots());
+        g.writeNumberField("forwardEvaluations", summary.forwardEvaluations());
+        g.writeNumberField("adjointSteps", summary.adjointSteps());
+        g.writeNumberField("recomputeFactor", summary.recomputeFactor());
+        g.writeNumberField("memoryWrites", memory.stores());
+        g.writeNumberField("memoryReads", memory.restores());
+        g.writeNumberField("diskWrites", diskWrites());
+        g.writeNumberField("diskReads", diskReads());
+        g.writeNumberField("peakSnapshots", summary.peakSnapshots());
+        g.writeNumberField("actionCount", summary.actions());
+        g.writeNumberField("predictedCost", predictedCost());
+        if (stateBytes.isPresent()) {
+            long b = stateBytes.getAsLong();
+            g.writeNumberField("bytesPerSlot", b);
+            g.writeNumberField("peakMemoryBytes", memorySlots() * b);
+            g.writeNumberField("peakDiskBytes", diskSlots() * b);
+        }
+        if (withActions) {
+            g.writeArrayFieldStart("actions");
+            ActionCursor c = schedule.cursor();
+            while (c.next()) {
+                ActionText.writeJson(c, g);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    /** Prints the schedule's actions, one per line. */
+    public void printActions(PrintWriter out) {
+        ActionCursor c = schedule.cursor();
+        long index = 0;
+        while (c.next()) {
+            out.printf(Locale.ROOT, "%8d  %s%n", index++, ActionText.describe(c));
+        }
+    }
+
+    private static void row(PrintWriter out, String name, String value) {
+        out.printf(Locale.ROOT, "  %-22s %s%n", name, value);
+    }
+}

@@ -1,0 +1,144 @@
+package org.adjoint4j.examples.cli.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.adjoint4j.adjoint.ControlLayout;
+import org.adjoint4j.adjoint.Controls;
+import org.adjoint4j.adjoint.FieldSpec;
+import org.adjoint4j.adjoint.Fields;
+import org.adjoint4j.adjoint.ReducedFunctional;
+import org.adjoint4j.adjoint.TimeStepper;
+import org.adjoint4j.examples.cli.config.ConfigKey;
+import org.adjoint4j.examples.cli.config.Configuration;
+import org.adjoint4j.examples.cli.config.ConfigurationException;
+import org.adjoint4j.examples.cli.config.ValueTypes;
+import org.adjoint4j.examples.cli.model.Model;
+import org.adjoint4j.mpi.Communicator;
+
+/**
+ * The checks of {@code adjoint4j verify}, in the order they run: the dot-product test of the
+ * stepper at a few steps, then Taylor tests of the whole gradient in one direction per control and in
+ * one direction perturbing all controls together. Further kinds of check join this list.
+ */
+public final class VerificationPlan {
+
+    /** {@code verification.dot_product_steps}. */
+    public static final ConfigKey<List<Integer>> DOT_PRODUCT_STEPS = ConfigKey.optional("verification.dot_product_steps",
+            ValueTypes.integerList(0, Integer.MAX_VALUE), List.of(),
+            "steps n whose adjoint gets a dot-product test at u_n, each below model.steps; empty: the first, middle and last step");
+    /** {@code verification.taylor_points}. */
+    public static final ConfigKey<Integer> TAYLOR_POINTS = ConfigKey.optional("verification.taylor_points",
+            ValueTypes.integer(3, 30), 6,
+            "step sizes h of each Taylor test, halving from h0 = 1 % of the largest control value over the largest direction value");
+    /** {@code verification.seed}. */
+    public static final ConfigKey<Integer> SEED = ConfigKey.optional("verification.seed",
+            ValueTypes.integer(0, Integer.MAX_VALUE), 1, "seed of the random directions of the dot-product and Taylor tests");
+    /** The keys of the {@code [verification]} section. */
+    public static final List<ConfigKey<?>> KEYS = List.of(DOT_PRODUCT_STEPS, TAYLOR_POINTS, SEED);
+
+    private VerificationPlan() {
+    }
+
+    /**
+     * The checks for {@code model} as {@code configuration}'s {@code [verification]} section asks.
+     * Runs the forward model once, up to the last step to be dot-product tested, to get the states.
+     *
+     * @param functional the gradient to Taylor-test (the driver with the configured schedule)
+     * @throws ConfigurationException if a dot-product step is not below the model's number of steps
+     */
+    public static List<VerificationCheck> checks(Model model, Configuration configuration, ReducedFunctional functional,
+                                                 Communicator comm) {
+        int seed = configuration.get(SEED);
+        Controls m = model.initialControls();
+        List<VerificationCheck> checks = new ArrayList<>();
+        TreeMap<Integer, Fields> states = forwardStates(model, m, dotProductSteps(model, configuration));
+        states.forEach((n, u) -> checks.add(new StepDotProductCheck(model.stepper(), n, u, m, seed, comm)));
+
+        int points = configuration.get(TAYLOR_POINTS);
+        ControlLayout layout = m.layout();
+        List<String> names = new ArrayList<>(layout.fields().names());
+        names.addAll(layout.scalars());
+        for (int k = 0; k < names.size(); k++) {
+            checks.add(new TaylorCheck(functional, m, names.get(k), direction(layout, names.get(k), seed + 1L + k), points));
+        }
+        if (names.size() > 1) {
+            checks.add(new TaylorCheck(functional, m, "all controls", direction(layout, null, seed), points));
+        }
+        return checks;
+    }
+
+    private static TreeSet<Integer> dotProductSteps(Model model, Configuration configuration) {
+        int steps = model.steps();
+        List<Integer> given = configuration.get(DOT_PRODUCT_STEPS);
+        TreeSet<Integer> chosen = new TreeSet<>();
+        if (given.isEmpty()) {
+            chosen.add(0);
+            chosen.add(steps / 2);
+            chosen.add(steps - 1);
+            return chosen;
+        }
+        for (int n : given) {
+            if (n >= steps) {
+                throw ConfigurationException.notAllowed(DOT_PRODUCT_STEPS.name(), Integer.toString(n),
+                        "steps in [0, " + (steps - 1) + "]", configuration.origin(DOT_PRODUCT_STEPS) + "; the model has "
+                                + steps + " steps");
+            }
+            chosen.add(n);
+        }
+        return chosen;
+    }
+
+    /** u_n for each n in {@code steps}, from a forward run at {@code controls} (not modified). */
+    private static TreeMap<Integer, Fields> forwardStates(Model model, Controls controls, TreeSet<Integer> steps) {
+        TimeStepper stepper = model.stepper();
+        Controls m = controls.copy();
+        stepper.prepare(m);
+        Fields u = new Fields(stepper.stateLayout());
+        Fields next = new Fields(stepper.stateLayout());
+        model.initialState().evaluate(m, u);
+        TreeMap<Integer, Fields> states = new TreeMap<>();
+        for (int n = 0; n <= steps.last(); n++) {
+            if (steps.contains(n)) {
+                states.put(n, u.ownedCopy());
+            }
+            if (n < steps.last()) {
+                stepper.forward(n, u, next, m);
+                Fields swap = u;
+                u = next;
+                next = swap;
+            }
+        }
+        return states;
+    }
+
+    /**
+     * A seeded direction, uniform in [-1, 1], in the control called {@code only} (a field or a scalar)
+     * and zero elsewhere; in every control when {@code only} is null.
+     */
+    private static Controls direction(ControlLayout layout, String only, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Controls d = new Controls(layout);
+        Fields fields = d.fields();
+        for (int f = 0; f < fields.layout().size(); f++) {
+            FieldSpec s = fields.spec(f);
+            if (only == null || only.equals(s.name())) {
+                double[] a = fields.get(f);
+                for (int j = 0; j < s.ny(); j++) {
+                    for (int i = 0; i < s.nx(); i++) {
+                        a[s.index(i, j)] = random.nextDouble(-1.0, 1.0);
+                    }
+                }
+            }
+        }
+        double[] scalars = d.scalars();
+        for (int i = 0; i < scalars.length; i++) {
+            if (only == null || only.equals(layout.scalars().get(i))) {
+                scalars[i] = random.nextDouble(-1.0, 1.0);
+            }
+        }
+        return d;
+    }
+}

@@ -1,0 +1,71 @@
+package org.adjoint4j.examples.cli.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.adjoint4j.adjoint.AdjointDriver;
+import org.adjoint4j.examples.cli.config.Configuration;
+import org.adjoint4j.examples.cli.config.ConfigurationException;
+import org.adjoint4j.examples.cli.config.ConfigurationReader;
+import org.adjoint4j.examples.cli.model.FaultyHeat2dModelFactory;
+import org.adjoint4j.examples.cli.model.Model;
+import org.adjoint4j.examples.cli.model.ModelRegistry;
+import org.adjoint4j.examples.cli.schedule.ScheduleSpec;
+import org.adjoint4j.mpi.SerialCommunicator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerificationPlanTest {
+
+    @TempDir
+    Path dir;
+
+    private List<CheckResult> run(String model, String verification) throws IOException {
+        Path f = Files.writeString(dir.resolve("v.toml"), "[model]\n" + model + "\n[verification]\n" + verification + "\n");
+        ModelRegistry registry = FaultyHeat2dModelFactory.registryWithFaults();
+        Configuration c = new ConfigurationReader(VerificationPlan.KEYS, registry.typeKey(), registry::keysOf)
+                .read(f, List.of());
+        Model m = registry.build(c);
+        AdjointDriver driver = AdjointDriver.builder().stepper(m.stepper()).initialState(m.initialState())
+                .objective(m.objective()).schedule(ScheduleSpec.binomial(m.steps(), 3).toSchedule()).build();
+        return VerificationPlan.checks(m, c, driver, SerialCommunicator.instance()).stream()
+                .map(VerificationCheck::run).toList();
+    }
+
+    @Test
+    void aCorrectAdjointPassesDotProductTestsAtFirstMiddleAndLastStepAndTaylorTestsPerControl() throws IOException {
+        List<CheckResult> results = run("type = \"heat2d\"\ncells = 8\nsteps = 10", "");
+        assertEquals(List.of("dot product, step 0", "dot product, step 5", "dot product, step 9",
+                "Taylor test, direction kappa", "Taylor test, direction u0", "Taylor test, direction all controls"),
+                results.stream().map(CheckResult::name).toList());
+        for (CheckResult r : results) {
+            assertTrue(r.passed(), r.name() + ": " + r.summary());
+        }
+        CheckResult.Taylor t = (CheckResult.Taylor) results.get(3);
+        assertEquals(6, t.result().h().length, "taylor_points default");
+    }
+
+    @Test
+    void aWrongAdjointFailsEveryCheck() throws IOException {
+        List<CheckResult> results = run("type = \"faulty-heat2d\"\nadjoint_scale = 1.01", "dot_product_steps = [2]\ntaylor_points = 4");
+        assertEquals(4, results.size());
+        for (CheckResult r : results) {
+            assertFalse(r.passed(), r.name() + ": " + r.summary());
+        }
+        assertTrue(((CheckResult.DotProduct) results.get(0)).result().relativeMismatch() > 1e-3);
+    }
+
+    @Test
+    void dotProductStepsMustBeStepsOfTheModel() throws IOException {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> run("type = \"heat2d\"\ncells = 8\nsteps = 10", "dot_product_steps = [3, 10]"));
+        assertEquals("key 'verification.dot_product_steps': 10 is not allowed: expected steps in [0, 9] (in "
+                + dir.resolve("v.toml") + "; the model has 10 steps)", e.getMessage());
+    }
+}
