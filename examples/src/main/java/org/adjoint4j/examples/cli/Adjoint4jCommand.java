@@ -3,8 +3,11 @@ package org.adjoint4j.examples.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import org.adjoint4j.adjoint.NonFiniteValueException;
 import org.adjoint4j.examples.cli.config.ConfigurationException;
+import org.adjoint4j.examples.cli.model.ModelRegistry;
+import org.adjoint4j.mpi.Communicator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -60,6 +63,39 @@ public final class Adjoint4jCommand implements Runnable {
             return e instanceof ConfigurationException || e instanceof IllegalArgumentException ? BAD_USAGE : FAILURE;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * Runs the command line as one rank of a job: with {@code comm} as the run's ranks, printing on
+     * rank 0 only; failures propagate to the launcher, which names the rank.
+     */
+    static int executeOnRank(Communicator comm, ModelRegistry registry, PrintWriter out, PrintWriter err, String... args) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory onRank = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls == ConfigOptions.class ? cls.cast(new ConfigOptions(registry, comm)) : defaults.create(cls);
+            }
+        };
+        CommandLine cli = new CommandLine(new Adjoint4jCommand(), onRank);
+        cli.setOut(comm.rank() == 0 ? out : new PrintWriter(Writer.nullWriter()));
+        cli.setErr(err);
+        Exception[] failure = new Exception[1];
+        cli.setExecutionExceptionHandler((e, c, parsed) -> {
+            failure[0] = e;
+            return FAILURE;
+        });
+        int code = cli.execute(args);
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException(failure[0].toString(), failure[0]);
+        }
+        return code;
     }
 
     private static String message(Exception e) {

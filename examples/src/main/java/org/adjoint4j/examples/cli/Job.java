@@ -9,16 +9,19 @@ import org.adjoint4j.adjoint.SweepObserver;
 import org.adjoint4j.checkpoint.Schedule;
 import org.adjoint4j.examples.cli.config.ConfigKey;
 import org.adjoint4j.examples.cli.config.Configuration;
+import org.adjoint4j.examples.cli.config.ConfigurationException;
 import org.adjoint4j.examples.cli.config.ConfigurationReader;
 import org.adjoint4j.examples.cli.config.ValueTypes;
 import org.adjoint4j.examples.cli.model.Model;
 import org.adjoint4j.examples.cli.model.ModelRegistry;
 import org.adjoint4j.examples.cli.output.OutputSettings;
+import org.adjoint4j.examples.cli.parallel.ParallelSettings;
 import org.adjoint4j.examples.cli.progress.ProgressObserver;
 import org.adjoint4j.examples.cli.schedule.ScheduleSpec;
 import org.adjoint4j.examples.cli.verify.VerificationPlan;
 import org.adjoint4j.mpi.Communicator;
-import org.adjoint4j.mpi.SerialCommunicator;
+import org.adjoint4j.mpi.Decomposition2d;
+import org.adjoint4j.mpi.ProcessGrid;
 
 /**
  * What {@code run} and {@code verify} work on, all validated before any computation: the
@@ -35,14 +38,16 @@ final class Job {
     private final Model model;
     private final ScheduleSpec scheduleSpec;
     private final OutputSettings output;
+    private final ParallelSettings parallel;
     private final Communicator comm;
 
     private Job(Configuration configuration, Model model, ScheduleSpec scheduleSpec, OutputSettings output,
-                Communicator comm) {
+                ParallelSettings parallel, Communicator comm) {
         this.configuration = configuration;
         this.model = model;
         this.scheduleSpec = scheduleSpec;
         this.output = output;
+        this.parallel = parallel;
         this.comm = comm;
     }
 
@@ -53,18 +58,46 @@ final class Job {
         keys.addAll(OutputSettings.KEYS);
         keys.addAll(ProgressObserver.KEYS);
         keys.addAll(VerificationPlan.KEYS);
+        keys.addAll(ParallelSettings.KEYS);
         return keys;
     }
 
     /**
-     * Reads the configuration and builds the model and schedule it describes.
+     * Reads the configuration and builds this rank's part of the model and the schedule it describes.
      *
+     * @param comm the ranks of the run; on a single rank while validating before a launch
      * @throws org.adjoint4j.examples.cli.config.ConfigurationException naming every problem found
      */
-    static Job load(Path file, List<String> overrides, ModelRegistry registry) {
+    static Job load(Path file, List<String> overrides, ModelRegistry registry, Communicator comm) {
         Configuration c = new ConfigurationReader(generalKeys(), registry.typeKey(), registry::keysOf).read(file, overrides);
-        Model model = registry.build(c);
-        return new Job(c, model, ScheduleSpec.from(c, model.steps()), OutputSettings.from(c), SerialCommunicator.instance());
+        ParallelSettings parallel = ParallelSettings.from(c);
+        if (comm.size() > 1 && comm.size() != parallel.ranks()) {
+            throw new IllegalStateException("the job has " + comm.size() + " ranks but the configuration asks for "
+                    + parallel.ranks());
+        }
+        Model model = registry.build(c, comm);
+        if (comm.size() == 1 && parallel.ranks() > 1) {
+            // validating before a launch, on one rank: the grid must also split over the ranks asked for
+            requireSplittable(model, parallel.ranks(), c);
+        }
+        return new Job(c, model, ScheduleSpec.from(c, model.steps()), OutputSettings.from(c), parallel, comm);
+    }
+
+    /** The grid must give every rank at least one cell in each direction. */
+    private static void requireSplittable(Model model, int ranks, Configuration c) {
+        try {
+            Decomposition2d.of(model.grid().nx(), model.grid().ny(),
+                    ProcessGrid.balanced(ranks, model.grid().nx(), model.grid().ny(), false, false));
+        } catch (IllegalArgumentException e) {
+            throw ConfigurationException.notAllowed(ParallelSettings.RANKS.name(), Integer.toString(ranks),
+                    "a rank count whose blocks of the " + model.grid().nx() + "x" + model.grid().ny()
+                            + " grid have at least one cell in each direction", c.origin(ParallelSettings.RANKS));
+        }
+    }
+
+    /** How many ranks, and how to start them. */
+    ParallelSettings parallel() {
+        return parallel;
     }
 
     Configuration configuration() {

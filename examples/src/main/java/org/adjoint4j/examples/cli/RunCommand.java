@@ -52,7 +52,12 @@ final class RunCommand implements Callable<Integer> {
         if (job.output().hdf5()) {
             Hdf5FieldWriter.requireNativeLibrary();
         }
-        try (OutputDirectory dir = OutputDirectory.prepare(job.output().directory(), job.output().overwrite())) {
+        Integer launched = RanksLaunch.ifAsked(config, job, spec);
+        if (launched != null) {
+            return launched;
+        }
+        try (OutputDirectory dir = job.printing() ? OutputDirectory.prepare(job.output().directory(), job.output().overwrite())
+                : null) {
             if (job.printing()) {
                 out.println(job.header());
                 out.println();

@@ -43,7 +43,12 @@ final class VerifyCommand implements Callable<Integer> {
         Instant started = Instant.now();
         PrintWriter out = spec.commandLine().getOut();
         Job job = config.load();
-        try (OutputDirectory dir = OutputDirectory.prepare(job.output().directory(), job.output().overwrite())) {
+        Integer launched = RanksLaunch.ifAsked(config, job, spec);
+        if (launched != null) {
+            return launched;
+        }
+        try (OutputDirectory dir = job.printing() ? OutputDirectory.prepare(job.output().directory(), job.output().overwrite())
+                : null) {
             AdjointDriver driver = job.driver(job.progress(spec.commandLine().getErr()));
             List<VerificationCheck> checks = VerificationPlan.checks(job.model(), job.configuration(), driver,
                     job.communicator());

@@ -6,6 +6,7 @@ import org.adjoint4j.examples.cli.config.ConfigKey;
 import org.adjoint4j.examples.cli.config.Configuration;
 import org.adjoint4j.examples.cli.config.ConfigurationException;
 import org.adjoint4j.examples.cli.config.ValueTypes;
+import org.adjoint4j.mpi.Communicator;
 import org.adjoint4j.solvers.heat.Heat2dProblem;
 
 /**
@@ -44,11 +45,16 @@ public final class Heat2dModelFactory implements ModelFactory {
     }
 
     @Override
-    public Model build(Configuration configuration) {
+    public Model build(Configuration configuration, Communicator comm) {
         int cells = configuration.get(CELLS);
         int steps = configuration.get(STEPS);
         List<Integer> observed = configuration.get(OBSERVATION_STEPS);
-        Heat2dProblem.Builder b = Heat2dProblem.builder().cells(cells).steps(steps);
+        if (cells < comm.size()) {
+            throw ConfigurationException.notAllowed(CELLS.name(), Integer.toString(cells),
+                    "at least one cell per rank in each direction: >= " + comm.size() + " on " + comm.size() + " ranks",
+                    configuration.origin(CELLS));
+        }
+        Heat2dProblem.Builder b = Heat2dProblem.builder().cells(cells).steps(steps).communicator(comm);
         for (int n : observed) {
             if (n > steps) {
                 String origin = configuration.origin(OBSERVATION_STEPS) + "; " + STEPS.name() + " = " + steps + " "
@@ -69,6 +75,7 @@ public final class Heat2dModelFactory implements ModelFactory {
                         + (observed.isEmpty() ? "" : " and the observation steps"), "1"))
                 .initialControls(problem.initialControls())
                 .grid(Grid2d.unitSquare(cells))
+                .distribution(comm, problem.decomposition())
                 .field(new FieldInfo("u", "temperature", "1"))
                 .field(new FieldInfo("kappa", "diffusivity", "1"))
                 .field(new FieldInfo("u0", "initial temperature", "1"))

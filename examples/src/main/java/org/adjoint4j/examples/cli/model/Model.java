@@ -7,6 +7,8 @@ import org.adjoint4j.adjoint.Controls;
 import org.adjoint4j.adjoint.InitialState;
 import org.adjoint4j.adjoint.Objective;
 import org.adjoint4j.adjoint.TimeStepper;
+import org.adjoint4j.mpi.Communicator;
+import org.adjoint4j.mpi.Decomposition2d;
 
 /**
  * A problem the command-line tool can differentiate, built by a {@link ModelFactory} from the
@@ -25,6 +27,8 @@ public final class Model {
     private final Controls initialControls;
     private final Grid2d grid;
     private final Map<String, FieldInfo> fields;
+    private final Communicator comm;
+    private final Decomposition2d decomposition;
 
     private Model(Builder b) {
         this.type = b.type;
@@ -37,6 +41,8 @@ public final class Model {
         this.initialControls = b.initialControls.copy();
         this.grid = b.grid;
         this.fields = Map.copyOf(b.fields);
+        this.comm = b.comm;
+        this.decomposition = b.decomposition;
     }
 
     /** A builder; every setting is required except the field descriptions. */
@@ -89,6 +95,26 @@ public final class Model {
         return grid;
     }
 
+    /** The ranks the model runs on. */
+    public Communicator communicator() {
+        return comm;
+    }
+
+    /** How the model's grid is split over the ranks. */
+    public Decomposition2d decomposition() {
+        return decomposition;
+    }
+
+    /**
+     * Gathers a field given as this rank's owned cells (x fastest) into the global field on rank 0. A
+     * collective call.
+     *
+     * @return the global field on rank 0, {@code null} on the other ranks
+     */
+    public double[] gather(double[] local) {
+        return decomposition.gather(comm, local, 0);
+    }
+
     /** The description of the state or control field called {@code name}; its name and units "1" if none was given. */
     public FieldInfo field(String name) {
         return fields.getOrDefault(name, new FieldInfo(name, name, "1"));
@@ -106,6 +132,8 @@ public final class Model {
         private Controls initialControls;
         private Grid2d grid;
         private final Map<String, FieldInfo> fields = new LinkedHashMap<>();
+        private Communicator comm;
+        private Decomposition2d decomposition;
 
         private Builder() {
         }
@@ -152,6 +180,13 @@ public final class Model {
             return this;
         }
 
+        /** The ranks and how the grid is split over them. */
+        public Builder distribution(Communicator comm, Decomposition2d decomposition) {
+            this.comm = Objects.requireNonNull(comm, "comm");
+            this.decomposition = Objects.requireNonNull(decomposition, "decomposition");
+            return this;
+        }
+
         /** Describes a state or control field. */
         public Builder field(FieldInfo info) {
             fields.put(info.name(), info);
@@ -171,6 +206,11 @@ public final class Model {
             require(objective, "objective");
             require(initialControls, "initialControls");
             require(grid, "grid");
+            require(comm, "distribution");
+            if (decomposition.nx() != grid.nx() || decomposition.ny() != grid.ny()) {
+                throw new IllegalArgumentException("decomposition " + decomposition + " does not cover the grid "
+                        + grid.nx() + "x" + grid.ny());
+            }
             if (!initialControls.layout().equals(stepper.controlLayout())) {
                 throw new IllegalArgumentException("initialControls: layout " + initialControls.layout()
                         + " does not match the stepper's " + stepper.controlLayout());

@@ -3,6 +3,7 @@ package org.adjoint4j.examples.cli.model;
 import java.util.List;
 import org.adjoint4j.examples.cli.config.ConfigKey;
 import org.adjoint4j.examples.cli.config.Configuration;
+import org.adjoint4j.mpi.Communicator;
 
 /**
  * Builds one type of model from its section of the configuration. Adding a model to the tool means
@@ -20,11 +21,12 @@ public interface ModelFactory {
     List<ConfigKey<?>> keys();
 
     /**
-     * The model described by {@code configuration}, whose values for {@link #keys()} are already
-     * validated one by one.
+     * This rank's part of the model described by {@code configuration}, whose values for
+     * {@link #keys()} are already validated one by one.
      *
+     * @param comm the ranks of the run (a single rank when only validating the configuration)
      * @throws org.adjoint4j.examples.cli.config.ConfigurationException if values conflict with each other
      *         (the message names the key, the value and what is allowed)
      */
-    Model build(Configuration configuration);
+    Model build(Configuration configuration, Communicator comm);
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.adjoint4j.examples.cli.config.ConfigKey;
 import org.adjoint4j.examples.cli.config.Configuration;
 import org.adjoint4j.examples.cli.config.ValueTypes;
+import org.adjoint4j.mpi.Communicator;
+import org.adjoint4j.mpi.SerialCommunicator;
 
 /** The models the tool knows, by their {@code model.type}, and the {@code model.type} key itself. */
 public final class ModelRegistry {
@@ -69,7 +71,16 @@ public final class ModelRegistry {
      * @throws org.adjoint4j.examples.cli.config.ConfigurationException if its values conflict
      */
     public Model build(Configuration configuration) {
-        return factory(configuration.get(typeKey)).build(configuration);
+        return build(configuration, SerialCommunicator.instance());
+    }
+
+    /**
+     * This rank's part of the model that {@code configuration} describes, on the ranks of {@code comm}.
+     *
+     * @throws org.adjoint4j.examples.cli.config.ConfigurationException if its values conflict
+     */
+    public Model build(Configuration configuration, Communicator comm) {
+        return factory(configuration.get(typeKey)).build(configuration, comm);
     }
 
     private ModelFactory factory(String type) {

@@ -164,6 +164,8 @@ public final class JsonReport {
             c.put("summary", r.summary());
             if (r instanceof CheckResult.DotProduct d) {
                 dotProduct(c, d);
+            } else if (r instanceof CheckResult.HaloDotProduct h) {
+                haloDotProduct(c, h);
             } else if (r instanceof CheckResult.Taylor t) {
                 taylor(c, t);
             }
@@ -178,6 +180,18 @@ public final class JsonReport {
         number(c, "adjointProduct", r.adjointProduct());
         number(c, "relativeMismatch", r.relativeMismatch());
         c.put("tolerance", DotProductResult.TOLERANCE);
+    }
+
+    private static void haloDotProduct(ObjectNode c, CheckResult.HaloDotProduct h) {
+        DotProductResult r = h.result();
+        c.put("kind", "halo-dot-product");
+        c.put("width", h.width());
+        c.put("corners", h.corners());
+        c.put("ranks", h.ranks());
+        number(c, "tangentProduct", r.tangentProduct());
+        number(c, "adjointProduct", r.adjointProduct());
+        number(c, "relativeMismatch", r.relativeMismatch());
+        c.put("tolerance", CheckResult.HaloDotProduct.TOLERANCE);
     }
 
     private static void taylor(ObjectNode c, CheckResult.Taylor t) {

@@ -12,33 +12,43 @@ import org.adjoint4j.examples.cli.model.Model;
 /**
  * The fields of a gradient computation that go to the output files: dJ/dm for every control field
  * ({@code gradient/NAME}) and the final state u<sub>T</sub> ({@code final_state/NAME}), with names,
- * units and descriptions from the model. On one rank a rank's block is the whole field.
+ * units and descriptions from the model, gathered from every rank's block to rank 0.
  */
 public final class ResultFields {
 
     private ResultFields() {
     }
 
-    /** The gradient fields, then the final-state fields, in layout order. */
+    /**
+     * The gradient fields, then the final-state fields, in layout order, on rank 0; an empty list on the
+     * other ranks. A collective call.
+     */
     public static List<GriddedField> of(Model model, GradientResult result) {
+        boolean root = model.communicator().rank() == 0;
         List<GriddedField> out = new ArrayList<>();
         FieldInfo j = model.objectiveInfo();
         Fields gradient = result.gradient().fields();
         for (int f = 0; f < gradient.layout().size(); f++) {
             FieldSpec s = gradient.spec(f);
             FieldInfo info = model.field(s.name());
-            out.add(new GriddedField("gradient/" + s.name(), "d" + j.name() + "/d" + s.name(), quotient(j.units(), info.units()),
-                    "derivative of " + j.name() + " with respect to the " + info.longName() + " (" + s.name()
-                            + ") of each cell, not divided by the cell area", s.nx(), s.ny(), gradient.owned(f)));
+            double[] global = model.gather(gradient.owned(f));
+            if (root) {
+                out.add(new GriddedField("gradient/" + s.name(), "d" + j.name() + "/d" + s.name(), quotient(j.units(), info.units()),
+                        "derivative of " + j.name() + " with respect to the " + info.longName() + " (" + s.name()
+                                + ") of each cell, not divided by the cell area", model.grid().nx(), model.grid().ny(), global));
+            }
         }
         Fields state = result.finalState();
         FieldLayout layout = state.layout();
         for (int f = 0; f < layout.size(); f++) {
             FieldSpec s = state.spec(f);
             FieldInfo info = model.field(s.name());
-            out.add(new GriddedField("final_state/" + s.name(), s.name() + " at step " + model.steps(), info.units(),
-                    info.longName() + " (" + s.name() + ") after the last of " + model.steps() + " steps", s.nx(), s.ny(),
-                    state.owned(f)));
+            double[] global = model.gather(state.owned(f));
+            if (root) {
+                out.add(new GriddedField("final_state/" + s.name(), s.name() + " at step " + model.steps(), info.units(),
+                        info.longName() + " (" + s.name() + ") after the last of " + model.steps() + " steps",
+                        model.grid().nx(), model.grid().ny(), global));
+            }
         }
         return out;
     }

@@ -6,7 +6,7 @@ import org.adjoint4j.adjoint.verify.DotProductResult;
 import org.adjoint4j.adjoint.verify.TaylorResult;
 
 /** The outcome of a {@link VerificationCheck}: one record type per kind of check. */
-public sealed interface CheckResult permits CheckResult.DotProduct, CheckResult.Taylor {
+public sealed interface CheckResult permits CheckResult.DotProduct, CheckResult.HaloDotProduct, CheckResult.Taylor {
 
     /** The check's name. */
     String name();
@@ -41,6 +41,37 @@ public sealed interface CheckResult permits CheckResult.DotProduct, CheckResult.
         public String summary() {
             return String.format(Locale.ROOT, "relative mismatch %.3e (tolerance %.0e)", result.relativeMismatch(),
                     DotProductResult.TOLERANCE);
+        }
+    }
+
+    /**
+     * The dot-product test of the halo exchange of the model's decomposition against its adjoint.
+     *
+     * @param name    the check's name
+     * @param width   ghost layers exchanged
+     * @param corners whether corner ghosts are exchanged
+     * @param ranks   ranks of the run
+     * @param result  both sides of the test
+     */
+    record HaloDotProduct(String name, int width, boolean corners, int ranks, DotProductResult result) implements CheckResult {
+
+        /** Relative mismatch accepted: the exchange only copies and adds, so far below the step test's. */
+        public static final double TOLERANCE = 1e-13;
+
+        /** Checks for nulls. */
+        public HaloDotProduct {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(result, "result");
+        }
+
+        @Override
+        public boolean passed() {
+            return result.relativeMismatch() <= TOLERANCE;
+        }
+
+        @Override
+        public String summary() {
+            return String.format(Locale.ROOT, "relative mismatch %.3e (tolerance %.0e)", result.relativeMismatch(), TOLERANCE);
         }
     }
 

@@ -56,6 +56,10 @@ public final class VerificationPlan {
         List<VerificationCheck> checks = new ArrayList<>();
         TreeMap<Integer, Fields> states = forwardStates(model, m, dotProductSteps(model, configuration));
         states.forEach((n, u) -> checks.add(new StepDotProductCheck(model.stepper(), n, u, m, seed, comm)));
+        if (comm.size() > 1) {
+            checks.add(new HaloExchangeCheck(model, false, seed));
+            checks.add(new HaloExchangeCheck(model, true, seed));
+        }
 
         int points = configuration.get(TAYLOR_POINTS);
         ControlLayout layout = m.layout();

@@ -10,6 +10,7 @@ import org.adjoint4j.adjoint.TimeStepper;
 import org.adjoint4j.examples.cli.config.ConfigKey;
 import org.adjoint4j.examples.cli.config.Configuration;
 import org.adjoint4j.examples.cli.config.ValueTypes;
+import org.adjoint4j.mpi.Communicator;
 import org.adjoint4j.solvers.heat.Heat2dProblem;
 
 /**
@@ -47,9 +48,9 @@ public final class FaultyHeat2dModelFactory implements ModelFactory {
     }
 
     @Override
-    public Model build(Configuration configuration) {
+    public Model build(Configuration configuration, Communicator comm) {
         int steps = configuration.get(STEPS);
-        Heat2dProblem problem = Heat2dProblem.builder().cells(configuration.get(CELLS)).steps(steps).build();
+        Heat2dProblem problem = Heat2dProblem.builder().cells(configuration.get(CELLS)).steps(steps).communicator(comm).build();
         TimeStepper faulty = new Faulty(problem.stepper(), configuration.get(NAN_AT_STEP), configuration.get(ADJOINT_SCALE));
         return Model.builder()
                 .name(type(), "faulty heat2d")
@@ -58,6 +59,7 @@ public final class FaultyHeat2dModelFactory implements ModelFactory {
                 .objective(problem.objective(), new FieldInfo("J", "misfit", "1"))
                 .initialControls(problem.initialControls())
                 .grid(Grid2d.unitSquare(problem.cells()))
+                .distribution(comm, problem.decomposition())
                 .build();
     }
 

@@ -31,7 +31,7 @@ class ModelRegistryTest {
             }
 
             @Override
-            public Model build(Configuration configuration) {
+            public Model build(Configuration configuration, org.adjoint4j.mpi.Communicator comm) {
                 throw new AssertionError("not built in these tests");
             }
         };
