@@ -55,6 +55,7 @@ final class Job {
     static List<ConfigKey<?>> generalKeys() {
         List<ConfigKey<?>> keys = new ArrayList<>(ScheduleSpec.KEYS);
         keys.add(CHECK_EVERY_STEP);
+        keys.add(RunCommand.TAYLOR_TEST);
         keys.addAll(OutputSettings.KEYS);
         keys.addAll(ProgressObserver.KEYS);
         keys.addAll(VerificationPlan.KEYS);

@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.adjoint4j.adjoint.AdjointDriver;
 import org.adjoint4j.adjoint.GradientResult;
+import org.adjoint4j.examples.cli.config.ConfigKey;
+import org.adjoint4j.examples.cli.config.ValueTypes;
 import org.adjoint4j.examples.cli.model.Grid2d;
 import org.adjoint4j.examples.cli.model.Model;
 import org.adjoint4j.examples.cli.output.ControlNorm;
@@ -20,6 +23,8 @@ import org.adjoint4j.examples.cli.output.OutputDirectory;
 import org.adjoint4j.examples.cli.output.ResultFields;
 import org.adjoint4j.examples.cli.output.XdmfWriter;
 import org.adjoint4j.examples.cli.plot.SensitivityMapPlot;
+import org.adjoint4j.examples.cli.verify.CheckResult;
+import org.adjoint4j.examples.cli.verify.VerificationPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +38,11 @@ import picocli.CommandLine.Spec;
             "The output directory appears only when everything is written. Exit codes: 0 success, 1 bad configuration"
             + " or unusable output directory, 2 failure during the run."})
 final class RunCommand implements Callable<Integer> {
+
+    /** {@code run.taylor_test}. */
+    static final ConfigKey<Boolean> TAYLOR_TEST = ConfigKey.optional("run.taylor_test", ValueTypes.bool(), false,
+            "after the gradient, check it with a Taylor test in a random direction of all controls and print the verdict"
+                    + " (exit code 2 if it fails)");
 
     static final String REPORT = "report.json";
     static final String FIELDS_HDF5 = "fields.h5";
@@ -62,23 +72,37 @@ final class RunCommand implements Callable<Integer> {
                 out.println(job.header());
                 out.println();
             }
-            GradientResult result = job.driver(job.progress(spec.commandLine().getErr())).gradient(job.model().initialControls());
+            AdjointDriver driver = job.driver(job.progress(spec.commandLine().getErr()));
+            GradientResult result = driver.gradient(job.model().initialControls());
             List<ControlNorm> norms = ControlNorm.of(result.gradient(), job.communicator());
             List<GriddedField> fields = ResultFields.of(job.model(), result);
             if (job.printing()) {
                 StatisticsReport.printGradient(out, job.model().objectiveInfo().name(), result.value(), norms);
                 StatisticsReport.print(out, result.statistics());
-                List<String> files = write(dir.staging(), job, result, norms, fields, started);
+            }
+            List<CheckResult> checks = new ArrayList<>();
+            if (job.configuration().get(TAYLOR_TEST)) {
+                checks.add(VerificationPlan.taylorCheck(job.model(), job.configuration(), driver).run());
+                if (job.printing()) {
+                    CheckResult.Taylor t = (CheckResult.Taylor) checks.get(0);
+                    out.println();
+                    out.println(t.result().toString().replace("Taylor test:", "Taylor test (random direction in all controls):"));
+                    out.println("VERDICT: " + (t.passed() ? "PASS" : "FAIL"));
+                }
+            }
+            boolean passed = checks.stream().allMatch(CheckResult::passed);
+            if (job.printing()) {
+                List<String> files = write(dir.staging(), job, result, norms, fields, checks, started);
                 dir.commit();
                 out.println();
                 out.println("outputs in " + dir.target() + ": " + String.join(", ", files));
             }
+            return passed ? Adjoint4jCommand.OK : Adjoint4jCommand.FAILURE;
         }
-        return Adjoint4jCommand.OK;
     }
 
     private static List<String> write(Path dir, Job job, GradientResult result, List<ControlNorm> norms,
-                                      List<GriddedField> fields, Instant started) throws IOException {
+                                      List<GriddedField> fields, List<CheckResult> checks, Instant started) throws IOException {
         Model model = job.model();
         Grid2d grid = model.grid();
         List<String> files = new ArrayList<>();
@@ -109,6 +133,9 @@ final class RunCommand implements Callable<Integer> {
         JsonReport report = new JsonReport("run", BuildVersion.adjoint4j(), started, job.configuration(), model,
                 job.scheduleSpec(), job.communicator().size());
         report.gradient(result, model.objectiveInfo(), norms);
+        if (!checks.isEmpty()) {
+            report.verification(checks);
+        }
         report.files(files);
         report.write(dir.resolve(REPORT), Instant.now());
         return files;

@@ -109,6 +109,17 @@ class RunCommandTest {
     }
 
     @Test
+    void theOptionalTaylorTestPrintsItsVerdictAndGoesIntoTheReport() throws IOException {
+        CommandRunner.Result r = runExample("--set", "run.taylor_test=true");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("VERDICT: PASS"), r.out());
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
+        assertTrue(ReportSchema.errors(report).isEmpty(), ReportSchema.errors(report).toString());
+        assertEquals("taylor", report.at("/verification/checks/0/kind").asText());
+        assertTrue(report.at("/verification/passed").asBoolean());
+    }
+
+    @Test
     void theSensitivityMapsDecodeAtTheirSize() throws IOException {
         assertEquals(0, runExample().code());
         for (String png : new String[] {"sensitivity-kappa.png", "sensitivity-u0.png"}) {

@@ -74,6 +74,12 @@ public final class VerificationPlan {
         return checks;
     }
 
+    /** The Taylor test of the whole gradient in a random direction of all controls, as {@code run} offers it. */
+    public static VerificationCheck taylorCheck(Model model, Configuration configuration, ReducedFunctional functional) {
+        return new TaylorCheck(functional, model.initialControls(), "all controls",
+                direction(model.initialControls().layout(), null, configuration.get(SEED)), configuration.get(TAYLOR_POINTS));
+    }
+
     private static TreeSet<Integer> dotProductSteps(Model model, Configuration configuration) {
         int steps = model.steps();
         List<Integer> given = configuration.get(DOT_PRODUCT_STEPS);
