@@ -108,4 +108,14 @@ class RunOnRanksTest {
             assertEquals(expected[k], actual[k], 1e-12 * scale, "value " + k);
         }
     }
+
+    @Test
+    void theReadmeExampleRunsOnTwoRanksWithAPassingTaylorTest() throws IOException {
+        Path out = dir.resolve("first");
+        CommandRunner.Result r = CommandRunner.run("run", "configs/first-gradient.toml", "--set", "model.cells=24",
+                "--set", "model.steps=60", "--set", "output.directory=" + out, "--set", "progress.mode=\"off\"");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("2 ranks") && r.out().contains("VERDICT: PASS"), r.out());
+        assertTrue(Files.exists(out.resolve("fields.h5")));
+    }
 }
