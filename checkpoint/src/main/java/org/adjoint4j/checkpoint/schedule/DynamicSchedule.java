@@ -14,7 +14,7 @@ import org.adjoint4j.checkpoint.Tier;
  * {@link OnlineSchedule} for the protocol a driver follows.
  *
  * <h2>Forward phase</h2>
- * The checkpoints are placed by the level rule of Wang et al. ({@link LevelPlacement}) on
+ * The checkpoints are placed by the level rule of Wang et al. on
  * {@code s + 1} positions, the newest of which is always the state the driver holds anyway: the
  * input u<sub>n−1</sub> of its latest forward call. A state therefore goes to a slot only if the
  * rule keeps it after the next step; the cursor knows this one step ahead, so it frees the slot of

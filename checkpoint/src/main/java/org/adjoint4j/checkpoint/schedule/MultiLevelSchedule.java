@@ -57,13 +57,19 @@ public final class MultiLevelSchedule implements Schedule {
         this.writeCost = b.writeCost;
         this.readCost = b.readCost;
         this.table = MultiLevelTable.build(steps, memorySlots, diskSlots, writeCost, readCost);
-        // One walk finds the slots actually used; later cursors allocate exactly that.
-        Cursor walk = new Cursor(this, 1);
-        while (walk.next()) {
-            walk.observe();
+        if (table.usesDisk()) {
+            // One walk finds the slots actually used; later cursors allocate exactly that.
+            Cursor walk = new Cursor(this, 1);
+            while (walk.next()) {
+                walk.observe();
+            }
+            this.usedMemory = walk.peakMemory;
+            this.usedDisk = walk.peakDisk;
+        } else {
+            // The binomial schedule of the whole run: it stores every state but the last when it can.
+            this.usedMemory = Math.min(memorySlots, steps - 1);
+            this.usedDisk = 0;
         }
-        this.usedMemory = walk.peakMemory;
-        this.usedDisk = walk.peakDisk;
     }
 
     /** A builder; {@code steps} and {@code memorySlots} are required, and both costs when disk is available. */

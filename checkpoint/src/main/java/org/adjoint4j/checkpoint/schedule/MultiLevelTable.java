@@ -35,6 +35,7 @@ final class MultiLevelTable {
     private static final int LEAF = 8;
 
     private final int steps;
+    private final double memoryOnlyCost;
     private final boolean unlimited;
     private final int diskSlots;
     private final double writeCost;
@@ -46,6 +47,7 @@ final class MultiLevelTable {
     private MultiLevelTable(int steps, boolean unlimited, int diskSlots, double writeCost, double[] memoryCost,
                             double[][] onDisk, int[][] split, int lastRow) {
         this.steps = steps;
+        this.memoryOnlyCost = memoryCost[steps];
         this.unlimited = unlimited;
         this.diskSlots = diskSlots;
         this.writeCost = writeCost;
@@ -67,11 +69,11 @@ final class MultiLevelTable {
      * @throws IllegalArgumentException if the table would exceed {@link #MAX_CELLS} cells
      */
     static MultiLevelTable build(int steps, int memorySlots, int diskSlots, double writeCost, double readCost) {
-        double[] t = memoryCosts(steps, memorySlots);
         if (diskSlots == 0 || steps == 1) {
-            return new MultiLevelTable(steps, false, 0, writeCost, t, new double[0][], new int[0][], -1);
+            return new MultiLevelTable(steps, memoryOnlyCost(steps, memorySlots));
         }
         requireCells(steps + 1L, steps + " steps");
+        double[] t = memoryCosts(steps, memorySlots);
         RowSolver solver = new RowSolver(steps, t, writeCost, readCost);
         double[] p = new double[steps + 1];
         int[] j = new int[steps + 1];
@@ -97,6 +99,36 @@ final class MultiLevelTable {
         }
         return new MultiLevelTable(steps, false, diskSlots, writeCost, t,
                 Arrays.copyOf(rows, last + 1), Arrays.copyOf(splits, last + 1), last);
+    }
+
+    /** A table without disk: every range is reversed in memory. */
+    private MultiLevelTable(int steps, double memoryOnlyCost) {
+        this.steps = steps;
+        this.memoryOnlyCost = memoryOnlyCost;
+        this.unlimited = false;
+        this.diskSlots = 0;
+        this.writeCost = 0;
+        this.memoryCost = null;
+        this.onDisk = new double[0][];
+        this.split = new int[0][];
+        this.lastRow = -1;
+    }
+
+    /** Whether the schedule may use disk at all. */
+    boolean usesDisk() {
+        return onDisk.length > 0;
+    }
+
+    /** t(l, s) = r·l − C(s+r, s+1) with r the least integer such that C(s+r, s) >= l. */
+    private static double memoryOnlyCost(int steps, int slots) {
+        long r = 0;
+        long beta = 1;
+        while (beta < steps) {
+            r++;
+            beta = beta * (slots + r) / r;
+        }
+        // C(s+r, s+1) = C(s+r, s)·r/(s+1), exactly
+        return r * steps - beta * r / (slots + 1);
     }
 
     private static void requireCells(long cells, String what) {
@@ -125,8 +157,8 @@ final class MultiLevelTable {
 
     /** The optimal cost of the whole run, the turn included. */
     double optimalCost() {
-        if (steps == 1) {
-            return 1;
+        if (!usesDisk()) {
+            return memoryOnlyCost + 1;
         }
         return free(steps, unlimited ? Integer.MAX_VALUE : diskSlots) + 1;
     }

@@ -191,6 +191,11 @@ class MultiLevelScheduleTest {
                 () -> schedule(100_000, 20, 50, 0, 0));
         assertTrue(e.getMessage().contains("50 disk slots needs 5000050 cells, more than the limit of 4194304"),
                 e.getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> schedule(5_000_000, 20, UNLIMITED, 1, 1))
+                .getMessage().contains("5000000 steps needs 5000001 cells"));
+        // Without disk there is no table: any length, at the binomial optimum.
+        assertEquals(BinomialScheduleTest.minimalForwardEvaluations(1_000_000_000, 20),
+                schedule(1_000_000_000, 20, 0, 0, 0).optimalCost());
         // Expensive disk: the unlimited optimum holds few disk states, so a large limit is no obstacle.
         MultiLevelSchedule fits = schedule(100_000, 20, 1000, 30, 30);
         assertTrue(fits.slots(Tier.DISK) <= 1000);
