@@ -76,7 +76,8 @@ final class ActionReplay {
                 return reached == steps;
             }
             default:
-                throw inconsistent(c, "only stores, discards and advances may come before the run ends at step " + steps);
+                throw inconsistent(c,
+                        "only stores, discards and advances may come before the run ends at step " + steps);
         }
     }
 

@@ -36,8 +36,8 @@ import org.adjoint4j.checkpoint.Tier;
  * far less in practice (a few hundred milliseconds for {@code l = 10^4, s_m = 20, s_d = 100}).
  * Memory: about 12 bytes per cell plus 50 bytes per step. At most 2<sup>22</sup> = 4,194,304 cells
  * are built; beyond that {@link Builder#build()} refuses rather than return a schedule that is not
- * optimal. Actions are then generated lazily with memory
- * proportional to the slots.
+ * optimal. Without disk slots no table is built and any {@code l} is accepted. Actions are
+ * generated lazily with memory proportional to the slots.
  */
 public final class MultiLevelSchedule implements Schedule {
 
@@ -54,8 +54,9 @@ public final class MultiLevelSchedule implements Schedule {
         this.steps = b.steps;
         this.memorySlots = b.memorySlots;
         this.diskSlots = b.diskSlots;
-        this.writeCost = b.writeCost;
-        this.readCost = b.readCost;
+        // Without disk the costs may be left unset: they never count.
+        this.writeCost = Double.isNaN(b.writeCost) ? 0 : b.writeCost;
+        this.readCost = Double.isNaN(b.readCost) ? 0 : b.readCost;
         this.table = MultiLevelTable.build(steps, memorySlots, diskSlots, writeCost, readCost);
         if (table.usesDisk()) {
             // One walk finds the slots actually used; later cursors allocate exactly that.
@@ -137,7 +138,10 @@ public final class MultiLevelSchedule implements Schedule {
             return this;
         }
 
-        /** Disk slots {@code s_d}, at least 0 (the default; 0 gives the binomial schedule). Replaces {@link #unlimitedDisk()}. */
+        /**
+         * Disk slots {@code s_d}, at least 0 (the default, which gives the binomial schedule).
+         * Replaces {@link #unlimitedDisk()}.
+         */
         public Builder diskSlots(int diskSlots) {
             if (diskSlots < 0) {
                 throw new IllegalArgumentException("diskSlots must be >= 0, was " + diskSlots);
@@ -176,9 +180,8 @@ public final class MultiLevelSchedule implements Schedule {
          *
          * @throws IllegalStateException naming the option if a required one was not set
          * @throws IllegalArgumentException if the table would exceed 2<sup>22</sup> cells: with
-         *         limited disk that is
-         *         {@code s_d·(l+1)} cells unless the unlimited-disk optimum fits in {@code s_d} slots,
-         *         with unlimited disk {@code l+1}
+         *         unlimited disk it has {@code l+1}, with {@code s_d} slots {@code s_d·(l+1)} unless
+         *         the unlimited-disk optimum fits in {@code s_d} slots
          */
         public MultiLevelSchedule build() {
             if (steps < 0) {
@@ -189,10 +192,6 @@ public final class MultiLevelSchedule implements Schedule {
             }
             if (diskSlots != 0 && (Double.isNaN(writeCost) || Double.isNaN(readCost))) {
                 throw new IllegalStateException("writeCost and readCost must be set when disk slots are available");
-            }
-            if (diskSlots == 0) {
-                writeCost = Double.isNaN(writeCost) ? 0 : writeCost;
-                readCost = Double.isNaN(readCost) ? 0 : readCost;
             }
             return new MultiLevelSchedule(this);
         }

@@ -310,7 +310,8 @@ final class MultiLevelTable {
                     }
                     continue;
                 }
-                double slope = Math.min(fSlopes.block(level, block), gSlopes.cover(level, length - hi, length - lo - 1));
+                double slope = Math.min(fSlopes.block(level, block),
+                        gSlopes.cover(level, length - hi, length - lo - 1));
                 double bound = f[lo] + g[length - hi] + (hi - lo) * slope;
                 if (bound >= best) {
                     continue;
