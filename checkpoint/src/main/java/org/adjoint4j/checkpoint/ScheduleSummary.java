@@ -1,17 +1,16 @@
 package org.adjoint4j.checkpoint;
 
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * What a schedule will make a driver do, found by replaying its actions against an abstract driver
  * that tracks only step numbers. The replay also checks that the schedule is consistent; see
- * {@link #of(Schedule)}.
+ * {@link #of(Schedule)} and {@link #ofOnline(OnlineSchedule, int)}.
  *
  * @param steps              number of steps {@code l}
  * @param forwardEvaluations calls of the forward step: the steps of every {@link Action.Advance}
- *                           plus one per {@link Action.Turn}
+ *                           plus one per {@link Action.Turn} of an offline schedule (an online turn
+ *                           calls none)
  * @param adjointSteps       adjoint steps run (equal to {@code steps} for a complete schedule)
  * @param actions            number of actions
  * @param tiers              use of each tier (absent tiers are unused)
@@ -34,6 +33,36 @@ public record ScheduleSummary(int steps, long forwardEvaluations, long adjointSt
         return tiers.getOrDefault(tier, TierUsage.NONE);
     }
 
+    /** Snapshots written to {@link Tier#DISK}. */
+    public long diskWrites() {
+        return usage(Tier.DISK).stores();
+    }
+
+    /** Snapshots read back from {@link Tier#DISK}. */
+    public long diskReads() {
+        return usage(Tier.DISK).restores();
+    }
+
+    /**
+     * The cost of the run in units of one forward step when a disk write costs {@code writeCost} and
+     * a disk read {@code readCost} forward steps and memory copies are free:
+     * {@code forwardEvaluations + writeCost·diskWrites + readCost·diskReads}. This is the cost that
+     * {@link org.adjoint4j.checkpoint.schedule.MultiLevelSchedule} minimises.
+     *
+     * @throws IllegalArgumentException naming the parameter if a cost is negative or not finite
+     */
+    public double cost(double writeCost, double readCost) {
+        requireCost("writeCost", writeCost);
+        requireCost("readCost", readCost);
+        return forwardEvaluations + writeCost * diskWrites() + readCost * diskReads();
+    }
+
+    private static void requireCost(String name, double value) {
+        if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(name + " must be finite and >= 0, was " + value);
+        }
+    }
+
     /**
      * Replays {@code schedule} and summarises it.
      *
@@ -45,106 +74,56 @@ public record ScheduleSummary(int steps, long forwardEvaluations, long adjointSt
      *         schedule that ends with steps unreversed or snapshots still held
      */
     public static ScheduleSummary of(Schedule schedule) {
-        int l = schedule.steps();
-        Tier[] tiers = Tier.values();
-        int[][] held = new int[tiers.length][];
-        int[] occupied = new int[tiers.length];
-        long[] stores = new long[tiers.length];
-        long[] restores = new long[tiers.length];
-        int[] peak = new int[tiers.length];
-        for (Tier t : tiers) {
-            held[t.ordinal()] = new int[schedule.slots(t)];
-            Arrays.fill(held[t.ordinal()], -1);
-        }
-        int live = 0;
-        int nextAdjoint = l - 1;
-        long forward = 0;
-        long adjoints = 0;
-        long index = 0;
-        int total = 0;
-        int peakTotal = 0;
+        ActionReplay replay = new ActionReplay(schedule.steps(), false,
+                schedule.slots(Tier.MEMORY), schedule.slots(Tier.DISK));
         ActionCursor c = schedule.cursor();
         while (c.next()) {
-            switch (c.kind()) {
-                case ADVANCE:
-                    require(c.step() == live && c.to() > c.step() && c.to() < l, index, c,
-                            "advance must start at the live step " + live + " and stay below step " + l);
-                    forward += c.to() - c.step();
-                    live = c.to();
-                    break;
-                case STORE: {
-                    int[] h = slots(held, c, index);
-                    require(c.step() == live, index, c, "the live step is " + live);
-                    require(h[c.slot()] < 0, index, c, "slot already holds step " + h[c.slot()]);
-                    h[c.slot()] = c.step();
-                    int t = c.tier().ordinal();
-                    stores[t]++;
-                    occupied[t]++;
-                    peak[t] = Math.max(peak[t], occupied[t]);
-                    peakTotal = Math.max(peakTotal, ++total);
-                    break;
-                }
-                case RESTORE: {
-                    int[] h = slots(held, c, index);
-                    require(h[c.slot()] == c.step(), index, c, "slot holds step " + h[c.slot()]);
-                    restores[c.tier().ordinal()]++;
-                    live = c.step();
-                    break;
-                }
-                case DISCARD: {
-                    int[] h = slots(held, c, index);
-                    require(h[c.slot()] == c.step(), index, c, "slot holds step " + h[c.slot()]);
-                    h[c.slot()] = -1;
-                    occupied[c.tier().ordinal()]--;
-                    total--;
-                    break;
-                }
-                case TURN:
-                    require(adjoints == 0 && c.step() == l - 1 && live == l - 1, index, c,
-                            "the turn must come first, at step " + (l - 1) + " with it live (live: " + live + ")");
-                    forward++;
-                    adjoints++;
-                    nextAdjoint--;
-                    break;
-                case ADJOINT:
-                    require(adjoints > 0, index, c, "the first adjoint step must be a turn");
-                    require(c.step() == nextAdjoint && live == c.step(), index, c,
-                            "expected the adjoint of step " + nextAdjoint + " with it live (live: " + live + ")");
-                    adjoints++;
-                    nextAdjoint--;
-                    break;
-                default:
-                    throw new AssertionError(c.kind());
-            }
-            index++;
+            replay.apply(c);
         }
-        if (nextAdjoint != -1) {
-            throw new IllegalStateException("schedule ended after " + index + " actions with steps 0.."
-                    + nextAdjoint + " not reversed");
-        }
-        if (total != 0) {
-            throw new IllegalStateException("schedule ended with " + total + " snapshots still held");
-        }
-        Map<Tier, TierUsage> usage = new EnumMap<>(Tier.class);
-        for (Tier t : tiers) {
-            int i = t.ordinal();
-            if (stores[i] > 0) {
-                usage.put(t, new TierUsage(stores[i], restores[i], peak[i]));
-            }
-        }
-        return new ScheduleSummary(l, forward, adjoints, index, usage, peakTotal);
+        return replay.summary();
     }
 
-    private static int[] slots(int[][] held, ActionCursor c, long index) {
-        int[] h = held[c.tier().ordinal()];
-        require(c.slot() >= 0 && c.slot() < h.length, index, c,
-                "the schedule declares " + h.length + " slots of " + c.tier());
-        return h;
-    }
-
-    private static void require(boolean ok, long index, ActionCursor c, String why) {
-        if (!ok) {
-            throw new IllegalStateException("inconsistent schedule at action #" + index + " " + c.action() + ": " + why);
+    /**
+     * Replays a run of {@code steps} steps under the online protocol (see {@link OnlineSchedule}):
+     * the forward phase until an advance reaches step {@code steps}, then
+     * {@link OnlineCursor#end(int) end(steps)}, then the reverse phase, whose turn calls no forward
+     * step.
+     *
+     * @throws IllegalArgumentException if {@code steps < 1}
+     * @throws IllegalStateException naming the action if the schedule is inconsistent (as for
+     *         {@link #of(Schedule)}), if it yields a restore, turn or adjoint step before the run
+     *         ended, if its cursor stops during the forward phase, or if it stores and discards
+     *         without ever advancing
+     */
+    public static ScheduleSummary ofOnline(OnlineSchedule schedule, int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1, was " + steps);
         }
+        int memorySlots = schedule.slots(Tier.MEMORY);
+        int diskSlots = schedule.slots(Tier.DISK);
+        ActionReplay replay = new ActionReplay(steps, true, memorySlots, diskSlots);
+        // Between two advances a consistent schedule at most frees and refills every slot once.
+        long stallLimit = 2L * (memorySlots + diskSlots) + 2;
+        OnlineCursor c = schedule.cursor();
+        long sinceAdvance = 0;
+        boolean reached = false;
+        while (!reached) {
+            if (!c.next()) {
+                throw new IllegalStateException("the online schedule stopped after " + replay.actions()
+                        + " actions, before the run reached its final step " + steps);
+            }
+            sinceAdvance = c.kind() == ActionKind.ADVANCE ? 0 : sinceAdvance + 1;
+            if (sinceAdvance > stallLimit) {
+                throw new IllegalStateException("the online schedule yielded " + sinceAdvance
+                        + " actions without advancing, at action #" + replay.actions());
+            }
+            reached = replay.applyForward(c);
+        }
+        c.end(steps);
+        replay.end();
+        while (c.next()) {
+            replay.apply(c);
+        }
+        return replay.summary();
     }
 }

@@ -118,68 +118,22 @@ public final class BinomialSchedule implements Schedule {
         return (int) lower;
     }
 
-    /** The lazy walk: a stack of stored steps and a stack of free slots. */
+    /** The lazy walk: the whole run is one range reversed by {@link BinomialRange}. */
     private static final class Cursor extends QueuedCursor {
-        private final int slots;
-        private final int[] storedStep;
-        private final int[] storedSlot;
-        private int depth;
-        private final int[] free;
-        private int freeCount;
-        private int live;
-        private int nextAdjoint;
-        private boolean turned;
+        private final BinomialRange range;
 
         Cursor(int steps, int slots) {
-            this.slots = slots;
-            this.storedStep = new int[slots];
-            this.storedSlot = new int[slots];
-            this.free = new int[slots];
+            int[] all = new int[slots];
             for (int i = 0; i < slots; i++) {
-                free[i] = slots - 1 - i;
+                all[i] = i;
             }
-            this.freeCount = slots;
-            this.nextAdjoint = steps - 1;
+            this.range = new BinomialRange(slots);
+            range.reset(0, steps - 1, all, slots, -1, true);
         }
 
         @Override
         protected void plan() {
-            if (nextAdjoint < 0) {
-                return;
-            }
-            // Invariant: the live state is the first state of the range live .. nextAdjoint.
-            int start = live;
-            int length = nextAdjoint - start + 1;
-            boolean startStored = depth > 0 && storedStep[depth - 1] == start;
-            if (length == 1) {
-                if (turned) {
-                    adjoint(start);
-                } else {
-                    turn(start);
-                    turned = true;
-                }
-                nextAdjoint = start - 1;
-                if (startStored) {
-                    depth--;
-                    discard(start, Tier.MEMORY, storedSlot[depth]);
-                    free[freeCount++] = storedSlot[depth];
-                }
-                if (nextAdjoint >= 0) {
-                    live = storedStep[depth - 1];
-                    restore(live, Tier.MEMORY, storedSlot[depth - 1]);
-                }
-                return;
-            }
-            if (!startStored) {
-                int slot = free[--freeCount];
-                storedStep[depth] = start;
-                storedSlot[depth] = slot;
-                depth++;
-                store(start, Tier.MEMORY, slot);
-            }
-            int m = split(length, slots - depth + 1);
-            advance(start, start + m);
-            live = start + m;
+            range.plan(this);
         }
     }
 }
