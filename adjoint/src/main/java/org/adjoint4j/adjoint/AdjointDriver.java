@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.adjoint4j.adjoint.NonFiniteValueException.Phase;
 import org.adjoint4j.checkpoint.ActionCursor;
+import org.adjoint4j.checkpoint.OnlineCursor;
+import org.adjoint4j.checkpoint.OnlineSchedule;
 import org.adjoint4j.checkpoint.Schedule;
 import org.adjoint4j.checkpoint.ScheduleSummary;
 import org.adjoint4j.checkpoint.SnapshotStore;
@@ -50,11 +52,14 @@ public final class AdjointDriver implements ReducedFunctional {
     private final InitialState initialState;
     private final Objective objective;
     private final Schedule schedule;
+    private final OnlineSchedule online;
     private final Communicator comm;
     private final SnapshotStore[] stores;
     private final boolean checkEveryStep;
     private final SweepObserver observer;
     private final int steps;
+    private int runSteps;
+    private OnlineCursor onlineCursor;
     private ScheduleSummary plan;
     private final long snapshotBytes;
 
@@ -90,19 +95,20 @@ public final class AdjointDriver implements ReducedFunctional {
         this.initialState = b.initialState;
         this.objective = b.objective;
         this.schedule = b.schedule;
+        this.online = b.online;
         this.comm = b.communicator;
         this.checkEveryStep = b.checkEveryStep;
         this.observer = b.observer;
-        this.steps = schedule.steps();
+        this.steps = schedule != null ? schedule.steps() : b.maxSteps;
         FieldLayout state = stepper.stateLayout();
         this.snapshotBytes = state.snapshotLayout().bytes();
         this.stores = new SnapshotStore[TIERS.length];
         for (Tier t : TIERS) {
             SnapshotStore s = b.stores.get(t);
-            int needed = schedule.slots(t);
+            int needed = schedule != null ? schedule.slots(t) : online.slots(t);
             if (s == null && needed > 0) {
                 if (t != Tier.MEMORY) {
-                    throw new IllegalArgumentException("schedule " + schedule + " needs " + needed + " slots of " + t
+                    throw new IllegalArgumentException("schedule " + scheduleName() + " needs " + needed + " slots of " + t
                             + " but no " + t + " store was given");
                 }
                 s = new MemorySnapshotStore(state.snapshotLayout(), needed);
@@ -112,7 +118,7 @@ public final class AdjointDriver implements ReducedFunctional {
                     throw new IllegalArgumentException("store " + s + " is a " + s.tier() + " store, given for " + t);
                 }
                 if (s.capacity() < needed) {
-                    throw new IllegalArgumentException("schedule " + schedule + " needs " + needed + " slots of " + t
+                    throw new IllegalArgumentException("schedule " + scheduleName() + " needs " + needed + " slots of " + t
                             + " but store " + s + " has " + s.capacity());
                 }
                 if (!s.layout().equals(state.snapshotLayout())) {
@@ -139,9 +145,13 @@ public final class AdjointDriver implements ReducedFunctional {
         return new Builder();
     }
 
-    /** The schedule this driver runs. */
+    /** The schedule this driver runs, or {@code null} if it runs an online schedule. */
     public Schedule schedule() {
         return schedule;
+    }
+
+    private String scheduleName() {
+        return schedule != null ? schedule.toString() : online + " (online, at most " + steps + " steps)";
     }
 
     @Override
@@ -196,10 +206,11 @@ public final class AdjointDriver implements ReducedFunctional {
 
     private double forwardOnly(Controls m, boolean checkAll) {
         begin(m);
-        for (int n = 0; n < steps; n++) {
-            forward(n, m, checkAll);
+        int n = 0;
+        while (!forward(n, m, checkAll, online != null)) {
+            n++;
         }
-        checkCollectively(live, Phase.FORWARD_STEP, steps - 1, checkAll);
+        checkCollectively(live, Phase.FORWARD_STEP, n, checkAll);
         double value = comm.allreduce(localValue, ReduceOp.SUM);
         if (anyRank(!Double.isFinite(value))) {
             throw new NonFiniteValueException(Phase.RESULT, -1, -1, "the objective J = " + value + " is not finite");
@@ -210,10 +221,14 @@ public final class AdjointDriver implements ReducedFunctional {
     private GradientResult sweep(Controls m, boolean checkAll) {
         long start = System.nanoTime();
         if (observer != SweepObserver.NONE) {
-            if (plan == null) {
-                plan = ScheduleSummary.of(schedule);
+            if (schedule == null) {
+                observer.started(-1, -1);
+            } else {
+                if (plan == null) {
+                    plan = ScheduleSummary.of(schedule);
+                }
+                observer.started(plan.forwardEvaluations(), plan.adjointSteps());
             }
-            observer.started(plan.forwardEvaluations(), plan.adjointSteps());
         }
         boolean done = false;
         try {
@@ -230,12 +245,20 @@ public final class AdjointDriver implements ReducedFunctional {
 
     private GradientResult sweepObserved(Controls m, boolean checkAll, long start) {
         begin(m);
-        ActionCursor c = schedule.cursor();
+        ActionCursor c;
+        if (online != null) {
+            onlineCursor = online.cursor();
+            c = onlineCursor;
+        } else {
+            c = schedule.cursor();
+        }
         while (c.next()) {
             switch (c.kind()) {
                 case ADVANCE:
                     for (int n = c.step(); n < c.to(); n++) {
-                        forward(n, m, checkAll);
+                        if (forward(n, m, checkAll, false)) {
+                            break;
+                        }
                     }
                     break;
                 case STORE:
@@ -261,7 +284,11 @@ public final class AdjointDriver implements ReducedFunctional {
                     break;
                 }
                 case TURN:
-                    turn(c.step(), m, checkAll);
+                    if (online != null) {
+                        turnOnline(c.step(), m, checkAll);
+                    } else {
+                        turn(c.step(), m, checkAll);
+                    }
                     break;
                 case ADJOINT:
                     adjoint(c.step(), m, checkAll);
@@ -314,6 +341,7 @@ public final class AdjointDriver implements ReducedFunctional {
         peakHeld = 0;
         localValue = 0;
         reached = 0;
+        runSteps = online != null ? -1 : steps;
         checkedThrough = 0;
         firstBadPhase = null;
         gradient.zero();
@@ -331,7 +359,13 @@ public final class AdjointDriver implements ReducedFunctional {
         }
     }
 
-    private void forward(int n, Controls m, boolean checkAll) {
+    /**
+     * Computes u_{n+1} from the live u_n. In an online run, the first time a state is reached the
+     * stepper is asked whether it is final; then the cursor is told (in a gradient) and true is returned.
+     *
+     * @param forwardOnly true in a forward-only evaluation, which has no cursor to tell
+     */
+    private boolean forward(int n, Controls m, boolean checkAll, boolean forwardOnly) {
         long t = System.nanoTime();
         stepper.forward(n, live, spare, m);
         forwardNanos += System.nanoTime() - t;
@@ -340,16 +374,48 @@ public final class AdjointDriver implements ReducedFunctional {
         Fields swap = live;
         live = spare;
         spare = swap;
-        if (n + 1 > reached) {
-            reached = n + 1;
-            if (checkAll) {
-                checkCollectively(live, Phase.FORWARD_STEP, n, true);
-            }
-            boolean last = n + 1 == steps;
-            if (objective.observes(n + 1, last)) {
-                addValue(n + 1, last, live, m, checkAll);
-            }
+        if (n + 1 <= reached) {
+            return false;
         }
+        reached = n + 1;
+        if (checkAll) {
+            checkCollectively(live, Phase.FORWARD_STEP, n, true);
+        }
+        boolean last;
+        if (online != null) {
+            last = n + 1 == steps || stepper.isFinal(n + 1, live, m);
+            if (last && !forwardOnly) {
+                runSteps = n + 1;
+                onlineCursor.end(n + 1);
+                return true; // the final term comes with the turn
+            }
+        } else {
+            last = n + 1 == steps;
+        }
+        if (objective.observes(n + 1, last)) {
+            addValue(n + 1, last, live, m, checkAll);
+        }
+        return last;
+    }
+
+    /**
+     * The turn of an online run: u_l is live and u_{l-1} is the spare (the input of the last forward
+     * call), so no forward call is needed.
+     */
+    private void turnOnline(int n, Controls m, boolean checkAll) {
+        checkCollectively(live, Phase.FORWARD_STEP, n, checkAll);
+        finalState.copyFrom(live);
+        lambda.zero();
+        if (objective.observes(runSteps, true)) {
+            addValue(runSteps, true, live, m, true);
+            long t = System.nanoTime();
+            objective.gradient(runSteps, true, live, m, lambda, gradient);
+            objectiveNanos += System.nanoTime() - t;
+        }
+        Fields swap = live;
+        live = spare;
+        spare = swap;
+        adjoint(n, m, checkAll);
     }
 
     private void turn(int n, Controls m, boolean checkAll) {
@@ -503,7 +569,7 @@ public final class AdjointDriver implements ReducedFunctional {
                 bytes.put(t, peak[i] * snapshotBytes);
             }
         }
-        return new SweepStatistics(steps, forwardEvaluations, adjointSteps, usage, bytes, peakHeld,
+        return new SweepStatistics(runSteps, forwardEvaluations, adjointSteps, usage, bytes, peakHeld,
                 forwardNanos, adjointNanos, storageNanos, objectiveNanos, totalNanos);
     }
 
@@ -513,6 +579,8 @@ public final class AdjointDriver implements ReducedFunctional {
         private InitialState initialState;
         private Objective objective;
         private Schedule schedule;
+        private OnlineSchedule online;
+        private int maxSteps;
         private Communicator communicator = SerialCommunicator.instance();
         private final Map<Tier, SnapshotStore> stores = new EnumMap<>(Tier.class);
         private boolean checkEveryStep;
@@ -539,9 +607,24 @@ public final class AdjointDriver implements ReducedFunctional {
             return this;
         }
 
-        /** The checkpointing schedule (required); it fixes the number of steps. */
+        /** The checkpointing schedule (this or an online schedule is required); it fixes the number of steps. */
         public Builder schedule(Schedule schedule) {
             this.schedule = schedule;
+            return this;
+        }
+
+        /**
+         * An online schedule, for runs that end when the stepper says so ({@link TimeStepper#isFinal})
+         * or after {@code maxSteps} steps, whichever comes first.
+         *
+         * @throws IllegalArgumentException if {@code maxSteps < 1}
+         */
+        public Builder onlineSchedule(OnlineSchedule schedule, int maxSteps) {
+            if (maxSteps < 1) {
+                throw new IllegalArgumentException("maxSteps must be >= 1, was " + maxSteps);
+            }
+            this.online = Objects.requireNonNull(schedule, "schedule");
+            this.maxSteps = maxSteps;
             return this;
         }
 
@@ -581,13 +664,16 @@ public final class AdjointDriver implements ReducedFunctional {
             require(stepper, "stepper");
             require(initialState, "initialState");
             require(objective, "objective");
-            require(schedule, "schedule");
+            if ((schedule == null) == (online == null)) {
+                throw new IllegalArgumentException(schedule == null ? "schedule is required (or an online schedule)"
+                        : "give a schedule or an online schedule, not both");
+            }
             FieldLayout state = stepper.stateLayout();
             if (state.size() == 0) {
                 throw new IllegalArgumentException("stepper " + stepper + " declares a state without fields");
             }
             initialState.check(state, stepper.controlLayout());
-            objective.check(state, stepper.controlLayout(), schedule.steps());
+            objective.check(state, stepper.controlLayout(), schedule != null ? schedule.steps() : maxSteps);
             return new AdjointDriver(this);
         }
 

@@ -14,8 +14,9 @@ public interface SweepObserver {
     /**
      * A gradient computation starts.
      *
-     * @param forwardEvaluations calls of the forward step the schedule will make, recomputations included
-     * @param adjointSteps       adjoint steps to come
+     * @param forwardEvaluations calls of the forward step the schedule will make, recomputations
+     *                           included; -1 for an online run, whose length is not known in advance
+     * @param adjointSteps       adjoint steps to come; -1 for an online run
      */
     default void started(long forwardEvaluations, long adjointSteps) {
     }

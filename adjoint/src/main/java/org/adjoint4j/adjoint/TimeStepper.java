@@ -9,6 +9,7 @@ package org.adjoint4j.adjoint;
  * <pre>
  *   prepare(m)
  *   forward(n, u_n, u_n+1, m)                      for the steps the schedule advances (recomputations included)
+ *   isFinal(n+1, u_n+1, m)                         online runs only, once per step of the first sweep
  *   adjoint(n, u_n, λ_n+1, λ_n, m, gradient)       for n = l-1, l-2, ..., 0, once each
  * </pre>
  *
@@ -61,4 +62,17 @@ public interface TimeStepper {
      *                 owned cells and to every scalar (the driver sums scalars over ranks once, at the end)
      */
     void adjoint(int n, Fields in, Fields adjOut, Fields adjIn, Controls controls, Controls gradient);
+
+    /**
+     * For runs whose length is not known in advance (an {@link AdjointDriver} with an online
+     * schedule): whether u<sub>n</sub>, just computed, is the final state, e.g. because the simulated
+     * time reached its end or a convergence criterion holds. Called once per step of the first forward
+     * sweep; must give the same answer on every rank (reduce a local criterion first). Fixed-length runs
+     * never call it.
+     *
+     * @param state u<sub>n</sub>: read, not modified
+     */
+    default boolean isFinal(int n, Fields state, Controls controls) {
+        return false;
+    }
 }

@@ -23,7 +23,7 @@ class AdjointDriverInputTest {
     void missingPartsAreNamed() {
         assertEquals("stepper is required", assertThrows(IllegalArgumentException.class,
                 () -> complete().stepper(null).build()).getMessage());
-        assertEquals("schedule is required", assertThrows(IllegalArgumentException.class,
+        assertEquals("schedule is required (or an online schedule)", assertThrows(IllegalArgumentException.class,
                 () -> complete().schedule(null).build()).getMessage());
     }
 

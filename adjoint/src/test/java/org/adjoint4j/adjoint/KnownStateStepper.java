@@ -14,7 +14,9 @@ final class KnownStateStepper implements TimeStepper {
     static final ControlLayout CONTROLS = new ControlLayout(new FieldLayout(List.of()), List.of("unused"));
 
     private final int steps;
+    private int finalStep = -1;
     long forwardCalls;
+    long finalQuestions;
     long adjointCalls;
     int nextAdjoint;
     String firstFailure;
@@ -22,6 +24,21 @@ final class KnownStateStepper implements TimeStepper {
     KnownStateStepper(int steps) {
         this.steps = steps;
         this.nextAdjoint = steps - 1;
+    }
+
+    /** Says "final" at {@code step} (for online runs, whose schedule does not know the length). */
+    KnownStateStepper endingAt(int step) {
+        this.finalStep = step;
+        return this;
+    }
+
+    @Override
+    public boolean isFinal(int n, Fields state, Controls controls) {
+        finalQuestions++;
+        if (!holds(n, state)) {
+            fail("isFinal(" + n + ") did not receive u_" + n);
+        }
+        return n == finalStep;
     }
 
     static double value(int n, int field, int cell) {
