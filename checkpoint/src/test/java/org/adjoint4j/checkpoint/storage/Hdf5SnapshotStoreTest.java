@@ -15,10 +15,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.adjoint4j.checkpoint.SnapshotCorruptedException;
+import org.adjoint4j.checkpoint.SnapshotField;
+import org.adjoint4j.checkpoint.SnapshotLayout;
 import org.adjoint4j.checkpoint.Tier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
 
+// A deadlock between the caller, the I/O thread and the HDF5 lock must fail the test, not hang the build.
+@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 class Hdf5SnapshotStoreTest {
 
     @TempDir
@@ -66,9 +72,9 @@ class Hdf5SnapshotStoreTest {
     @Test
     void compressedSnapshotsOverSeveralChunksRestoreBitExactly() throws Exception {
         // 200 000 x 2 values: rows of 1.6 MB, so the 1 MiB chunks split each row, with partial chunks at the ends.
-        TestFields a = new TestFields(new org.adjoint4j.checkpoint.SnapshotLayout(List.of(
-                new org.adjoint4j.checkpoint.SnapshotField("w", 200_000, 2),
-                new org.adjoint4j.checkpoint.SnapshotField("s", 3, 1))));
+        TestFields a = new TestFields(new SnapshotLayout(List.of(
+                new SnapshotField("w", 200_000, 2),
+                new SnapshotField("s", 3, 1))));
         for (int i = 0; i < a.values[0].length; i++) {
             a.values[0][i] = Math.sin(1e-3 * i);
         }
@@ -251,8 +257,8 @@ class Hdf5SnapshotStoreTest {
         assertEquals("runIdentity must be 1 to 1024 printable ASCII characters, was ' '", assertThrows(
                 IllegalArgumentException.class, () -> Hdf5SnapshotStore.builder().runIdentity(" ")).getMessage());
         IllegalArgumentException slash = assertThrows(IllegalArgumentException.class,
-                () -> builder().layout(new org.adjoint4j.checkpoint.SnapshotLayout(
-                        List.of(new org.adjoint4j.checkpoint.SnapshotField("a/b", 1, 1)))).build());
+                () -> builder().layout(new SnapshotLayout(
+                        List.of(new SnapshotField("a/b", 1, 1)))).build());
         assertTrue(slash.getMessage().startsWith("field name 'a/b' cannot name an HDF5 dataset"), slash.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new GridBlock(-1, 0, 4, 4));
         assertEquals("grid block must start inside the global grid, was offset (4, 0) in a grid of 4 x 4",
