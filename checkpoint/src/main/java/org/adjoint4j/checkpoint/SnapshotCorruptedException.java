@@ -22,6 +22,8 @@ public final class SnapshotCorruptedException extends RuntimeException {
     private final int rank;
 
     /**
+     * Describes a snapshot that cannot be restored.
+     *
      * @param file    the snapshot file
      * @param dataset the dataset at fault, such as {@code /u}, or {@link #WHOLE_FILE}
      * @param step    the step the snapshot should hold

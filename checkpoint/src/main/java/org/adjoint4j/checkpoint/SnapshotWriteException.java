@@ -18,6 +18,8 @@ public final class SnapshotWriteException extends RuntimeException {
     private final int rank;
 
     /**
+     * Describes a snapshot that could not be made durable.
+     *
      * @param file    the file being written
      * @param step    the step of the snapshot
      * @param rank    the rank that stored it

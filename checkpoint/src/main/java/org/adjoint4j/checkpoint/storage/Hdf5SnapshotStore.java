@@ -3,13 +3,10 @@ package org.adjoint4j.checkpoint.storage;
 import hdf.hdf5lib.H5;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -65,10 +62,6 @@ import org.adjoint4j.checkpoint.Tier;
  */
 public final class Hdf5SnapshotStore implements SnapshotStore {
 
-    /** Room asked of the file system per snapshot on top of its values: HDF5 metadata and attributes. */
-    private static final long FILE_OVERHEAD_BYTES = 64 * 1024;
-    /** Room asked of the file system on top of the values, as a fraction: 1/20 = 5 %. */
-    private static final int MARGIN_DIVISOR = 20;
     private static final int MAX_IDENTITY_LENGTH = 1024;
 
     /** Something for the I/O thread to do. */
@@ -77,7 +70,7 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
     }
 
     private final StoreMetadata metadata;
-    private final Path directory;
+    private final StoreDirectory directory;
     private final int queueDepth;
     private final int deflateLevel;
     private final Object lock = new Object();
@@ -100,26 +93,21 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
     private boolean failureReported;
     private boolean closed;
 
-    private Hdf5SnapshotStore(Builder b, SnapshotLayout layout) {
+    private Hdf5SnapshotStore(Builder b) {
+        SnapshotLayout layout = b.layout;
         metadata = new StoreMetadata(b.rank, b.capacity, b.runIdentity, layout, b.gridBlock);
-        directory = b.directory.resolve(SnapshotFileFormat.rankDirectoryName(b.rank));
         queueDepth = b.queueDepth;
         deflateLevel = b.deflateLevel;
-        held = new int[b.capacity];
-        Arrays.fill(held, -1);
         inMemory = new SnapshotBuffer[b.capacity];
 
-        prepareDirectory();
-        DirectoryContents found = DirectoryContents.scan(directory);
-        int durable = b.resume ? adoptDurableSnapshots(found) : refuseEarlierRun(found);
-        checkFreeSpace(b.freeSpace, b.capacity - durable, layout.bytes());
+        directory = StoreDirectory.open(b.directory, metadata);
+        held = directory.heldSteps(b.resume);
+        directory.checkFreeSpace(b.freeSpace, (int) Arrays.stream(held).filter(step -> step < 0).count());
+        // Allocated only once the disk is known to have room: the buffers can be as large as the heap.
         SnapshotBuffer[] pool = allocateBuffers(layout, b.queueDepth + 1);
         restoreBuffer = pool[0];
         free.addAll(Arrays.asList(pool).subList(1, pool.length));
-        removeTemporaries(found.temporaries);
-        if (!found.manifest) {
-            StoreManifest.create(directory, metadata);
-        }
+        directory.prepareForWrites();
 
         writer = new SnapshotFileWriter(metadata, b.deflateLevel);
         aheadReader = new SnapshotFileReader(metadata);
@@ -152,7 +140,7 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
 
     /** The directory of this rank's files: {@code rank-NNNNN} inside the run directory. */
     public Path directory() {
-        return directory;
+        return directory.path();
     }
 
     /**
@@ -288,8 +276,8 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
     }
 
     /**
-     * Waits until every snapshot stored so far is durable on the disk and every discarded one is
-     * removed.
+     * Waits until every snapshot stored so far is durable on the disk, every discarded one is
+     * removed and every read-ahead has finished.
      *
      * @throws SnapshotWriteException if a write failed
      * @throws IllegalStateException  if the store is closed
@@ -333,7 +321,7 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
         }
         UncheckedIOException removal = null;
         try {
-            removeFiles();
+            directory.removeAll();
         } catch (UncheckedIOException e) {
             removal = e;
         }
@@ -356,7 +344,7 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
     @Override
     public String toString() {
         return "disk(rank " + metadata.rank() + ", " + held.length + " slots of " + metadata.layout().bytes()
-                + " bytes in " + directory + (deflateLevel > 0 ? ", deflate " + deflateLevel : "") + ", "
+                + " bytes in " + directory.path() + (deflateLevel > 0 ? ", deflate " + deflateLevel : "") + ", "
                 + queueDepth + " buffers)";
     }
 
@@ -515,7 +503,8 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
     /** Lock held. */
     private void checkUsable() {
         if (closed) {
-            throw new IllegalStateException("disk store of rank " + metadata.rank() + " in " + directory + " is closed");
+            throw new IllegalStateException("disk store of rank " + metadata.rank() + " in " + directory.path()
+                    + " is closed");
         }
         if (failure != null) {
             throw reported(failure);
@@ -552,91 +541,12 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
     }
 
     private Path fileOf(int slot, int step) {
-        return directory.resolve(SnapshotFileFormat.snapshotFileName(slot, step));
+        return directory.snapshotFile(slot, step);
     }
 
     private static String describe(Throwable e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
-    }
-
-    // ------------------------------------------------------------------ opening
-
-    private void prepareDirectory() {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot create the snapshot directory " + directory + ": "
-                    + describe(e), e));
-        }
-        Path probe = directory.resolve(".write-probe" + SnapshotFileFormat.TEMPORARY_SUFFIX);
-        try {
-            Files.write(probe, new byte[1]);
-            Files.delete(probe);
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("the snapshot directory " + directory + " is not writable: "
-                    + describe(e), e));
-        }
-    }
-
-    /** Resume mode: the durable snapshots of an interrupted run of the same identity become held. */
-    private int adoptDurableSnapshots(DirectoryContents found) {
-        if (!found.manifest) {
-            if (!found.snapshots.isEmpty()) {
-                throw new IllegalStateException("cannot resume the snapshot store in " + directory + ": it holds "
-                        + found.snapshots.size() + " snapshot files but no manifest " + SnapshotFileFormat.MANIFEST_FILE);
-            }
-            return 0;
-        }
-        StoreManifest.verify(directory, metadata);
-        for (int[] slotStep : found.snapshots) {
-            int slot = slotStep[0];
-            int step = slotStep[1];
-            if (slot >= held.length) {
-                throw new IllegalStateException("cannot resume the snapshot store in " + directory + ": file "
-                        + SnapshotFileFormat.snapshotFileName(slot, step) + " is in slot " + slot + " of a store with "
-                        + held.length + " slots");
-            }
-            if (held[slot] >= 0) {
-                throw new IllegalStateException("cannot resume the snapshot store in " + directory + ": slot " + slot
-                        + " has two files, " + SnapshotFileFormat.snapshotFileName(slot, held[slot]) + " and "
-                        + SnapshotFileFormat.snapshotFileName(slot, step));
-            }
-            held[slot] = step;
-        }
-        return found.snapshots.size();
-    }
-
-    /** Fresh mode: never mix this run's snapshots with those of another. */
-    private int refuseEarlierRun(DirectoryContents found) {
-        if (found.manifest || !found.snapshots.isEmpty()) {
-            throw new IllegalStateException("the snapshot directory " + directory + " holds the store of an earlier run ("
-                    + found.snapshots.size() + " snapshot files); open it with resume(true) to continue that run, or "
-                    + "remove the directory");
-        }
-        return 0;
-    }
-
-    private void checkFreeSpace(FreeSpaceProbe probe, int slots, long snapshotBytes) {
-        long perFile = snapshotBytes + snapshotBytes / MARGIN_DIVISOR + FILE_OVERHEAD_BYTES;
-        long needed;
-        try {
-            needed = Math.multiplyExact(slots, perFile);
-        } catch (ArithmeticException e) {
-            needed = Long.MAX_VALUE;
-        }
-        long available;
-        try {
-            available = probe.usableBytes(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot tell the free space of the snapshot directory "
-                    + directory + ": " + describe(e), e));
-        }
-        if (available < needed) {
-            throw new UncheckedIOException(new IOException("not enough free space for snapshots in " + directory
-                    + ": " + slots + " snapshots of " + snapshotBytes + " bytes need " + needed
-                    + " bytes with overhead, but only " + available + " bytes are available"));
-        }
     }
 
     private SnapshotBuffer[] allocateBuffers(SnapshotLayout layout, int count) {
@@ -650,80 +560,6 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
             throw new OutOfMemoryError("disk tier of rank " + metadata.rank() + ": " + count + " buffers of "
                     + layout.bytes() + " bytes do not fit in the heap (-Xmx); use a smaller queue depth");
         }
-    }
-
-    private void removeTemporaries(List<Path> temporaries) {
-        try {
-            for (Path t : temporaries) {
-                Files.deleteIfExists(t);
-            }
-            if (!temporaries.isEmpty()) {
-                DurableFiles.syncDirectory(directory);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot remove the temporary files in " + directory + ": "
-                    + describe(e), e));
-        }
-    }
-
-    private void removeFiles() {
-        if (!Files.isDirectory(directory)) {
-            return;
-        }
-        DirectoryContents found = DirectoryContents.scan(directory);
-        try {
-            for (int[] slotStep : found.snapshots) {
-                Files.deleteIfExists(fileOf(slotStep[0], slotStep[1]));
-            }
-            for (Path t : found.temporaries) {
-                Files.deleteIfExists(t);
-            }
-            Files.deleteIfExists(directory.resolve(SnapshotFileFormat.MANIFEST_FILE));
-            try (DirectoryStream<Path> rest = Files.newDirectoryStream(directory)) {
-                if (!rest.iterator().hasNext()) {
-                    Files.delete(directory);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot remove the snapshot files in " + directory + ": "
-                    + describe(e), e));
-        }
-    }
-
-    /** The files of the disk format found in a rank's directory. */
-    private record DirectoryContents(boolean manifest, List<int[]> snapshots, List<Path> temporaries) {
-
-        static DirectoryContents scan(Path directory) {
-            boolean manifest = false;
-            List<int[]> snapshots = new ArrayList<>();
-            List<Path> temporaries = new ArrayList<>();
-            if (!Files.isDirectory(directory)) {
-                return new DirectoryContents(false, snapshots, temporaries);
-            }
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-                for (Path p : entries) {
-                    String name = p.getFileName().toString();
-                    int[] slotStep = SnapshotFileFormat.parseSnapshotFileName(name);
-                    if (name.equals(SnapshotFileFormat.MANIFEST_FILE)) {
-                        manifest = true;
-                    } else if (slotStep != null) {
-                        snapshots.add(slotStep);
-                    } else if (name.endsWith(SnapshotFileFormat.TEMPORARY_SUFFIX)) {
-                        temporaries.add(p);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(new IOException("cannot list the snapshot directory " + directory + ": "
-                        + e.getMessage(), e));
-            }
-            return new DirectoryContents(manifest, snapshots, temporaries);
-        }
-    }
-
-    /** How much room the file system of a directory has; replaceable so that tests can make it small. */
-    @FunctionalInterface
-    interface FreeSpaceProbe {
-        long usableBytes(Path directory) throws IOException;
     }
 
     /**
@@ -741,7 +577,7 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
         private int deflateLevel;
         private int queueDepth = 2;
         private boolean resume;
-        private FreeSpaceProbe freeSpace = d -> Files.getFileStore(d).getUsableSpace();
+        private StoreDirectory.FreeSpaceProbe freeSpace = d -> Files.getFileStore(d).getUsableSpace();
 
         private Builder() {
         }
@@ -837,7 +673,7 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
         }
 
         /** Replaces the free-space query of the directory's file system. */
-        Builder freeSpaceProbe(FreeSpaceProbe probe) {
+        Builder freeSpaceProbe(StoreDirectory.FreeSpaceProbe probe) {
             this.freeSpace = Objects.requireNonNull(probe, "probe");
             return this;
         }
@@ -866,7 +702,7 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
                             + "printable ASCII without '/', and not of the form __name__ (reserved by JHDF5)");
                 }
             }
-            return new Hdf5SnapshotStore(this, layout);
+            return new Hdf5SnapshotStore(this);
         }
 
         private static boolean printableAscii(String s) {
