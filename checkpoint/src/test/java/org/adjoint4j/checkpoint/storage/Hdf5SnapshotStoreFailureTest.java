@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -50,6 +51,51 @@ class Hdf5SnapshotStoreFailureTest {
                 () -> builder().directory(blocker.resolve("run")).build());
         assertTrue(e.getMessage().contains("cannot create the snapshot directory " + blocker.resolve("run")
                 .resolve("rank-00002")), e.getMessage());
+    }
+
+    @Test
+    void directoryThatCannotBeWrittenIsReportedAtOpen() throws Exception {
+        Path rankDirectory = Files.createDirectories(runDirectory.resolve("rank-00002"));
+        setWritable(rankDirectory, false);
+        try {
+            UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> builder().build());
+            assertTrue(e.getMessage().contains("the snapshot directory " + rankDirectory + " is not writable"),
+                    e.getMessage());
+        } finally {
+            setWritable(rankDirectory, true);
+        }
+    }
+
+    /**
+     * Makes a directory (un)writable: by its permissions, or, for root, whom permissions do not stop,
+     * by the immutable attribute of ext4 and similar file systems.
+     */
+    private static void setWritable(Path directory, boolean writable) throws Exception {
+        if (writable) {
+            if (isImmutable(directory)) {
+                chattr("-i", directory);
+            }
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        } else {
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("r-x------"));
+            if (Files.isWritable(directory)) {
+                chattr("+i", directory);
+            }
+        }
+        assertEquals(writable, Files.isWritable(directory) && !isImmutable(directory),
+                "could not make " + directory + (writable ? " writable" : " read-only"));
+    }
+
+    private static void chattr(String change, Path directory) throws Exception {
+        Process p = new ProcessBuilder("chattr", change, directory.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), "chattr " + change + " " + directory + " failed: " + out);
+    }
+
+    private static boolean isImmutable(Path directory) throws Exception {
+        Process p = new ProcessBuilder("lsattr", "-d", directory.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        return p.waitFor() == 0 && out.substring(0, out.indexOf(' ')).contains("i");
     }
 
     @Test
