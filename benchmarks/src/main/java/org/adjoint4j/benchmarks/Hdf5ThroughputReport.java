@@ -92,6 +92,10 @@ public final class Hdf5ThroughputReport {
             double[] dd = new double[runs];
             // The variants take turns in every run, so that a change in the machine's load hits all of them.
             try (Hdf5SnapshotStore disk = open(values.length, 0)) {
+                // One untimed round first: class loading, the JIT and the HDF5 library's start-up.
+                rawFileChannel(values, back);
+                rawCommitted(values);
+                hdf5Store(disk, runs, values, back);
                 for (int r = 0; r < runs; r++) {
                     raw[r] = rawFileChannel(values, back);
                     committed[r] = rawCommitted(values);
@@ -130,6 +134,7 @@ public final class Hdf5ThroughputReport {
                 double[][] samples = new double[runs][];
                 long fileBytes;
                 try (Hdf5SnapshotStore disk = open(values.length, level)) {
+                    hdf5Store(disk, runs, values, back);
                     for (int r = 0; r < runs; r++) {
                         samples[r] = hdf5Store(disk, r, values, back);
                     }
