@@ -166,9 +166,16 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
             }
             buffer = takeFreeBuffer();
         }
-        double[][] values = buffer.values;
-        for (int f = 0; f < values.length; f++) {
-            source.pack(f, values[f]);
+        try {
+            double[][] values = buffer.values;
+            for (int f = 0; f < values.length; f++) {
+                source.pack(f, values[f]);
+            }
+        } catch (RuntimeException | Error e) {
+            synchronized (lock) {
+                release(buffer); // a failing pack must not cost the pool a buffer
+            }
+            throw e;
         }
         synchronized (lock) {
             buffer.assign(SnapshotBuffer.Use.WRITE, slot, step);
@@ -202,10 +209,13 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
                 }
                 inMemory[slot] = null;
                 boolean ok = buffer.readOk;
-                if (ok) {
-                    unpack(buffer, target);
+                try {
+                    if (ok) {
+                        unpack(buffer, target);
+                    }
+                } finally {
+                    release(buffer);
                 }
-                release(buffer);
                 if (ok) {
                     return;
                 }

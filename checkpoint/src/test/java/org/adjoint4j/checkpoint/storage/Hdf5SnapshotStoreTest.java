@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import org.adjoint4j.checkpoint.SnapshotCorruptedException;
 import org.adjoint4j.checkpoint.SnapshotField;
 import org.adjoint4j.checkpoint.SnapshotLayout;
+import org.adjoint4j.checkpoint.Snapshottable;
 import org.adjoint4j.checkpoint.Tier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -197,6 +198,36 @@ class Hdf5SnapshotStoreTest {
             back.assertSameBits(a, "step 1 read from its file after its read-ahead was dropped");
             store.restore(1, 2, back);
             back.assertSameBits(b, "step 2");
+        }
+    }
+
+    @Test
+    void aPackThatThrowsLeavesTheSlotFreeAndTheBufferInThePool() {
+        try (Hdf5SnapshotStore store = builder().queueDepth(1).build()) {
+            Snapshottable failing = new Snapshottable() {
+                @Override
+                public SnapshotLayout snapshotLayout() {
+                    return TestFields.LAYOUT;
+                }
+
+                @Override
+                public void pack(int field, double[] destination) {
+                    throw new IllegalStateException("state not ready");
+                }
+
+                @Override
+                public void unpack(int field, double[] source) {
+                    throw new AssertionError("not restored");
+                }
+            };
+            assertThrows(IllegalStateException.class, () -> store.store(0, 1, failing));
+            assertEquals(-1, store.heldStep(0));
+            TestFields a = TestFields.filled(1);
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> store.store(0, 1, a),
+                    "the only buffer is still free");
+            TestFields back = new TestFields(TestFields.LAYOUT);
+            store.restore(0, 1, back);
+            back.assertSameBits(a, "snapshot stored after the failed one");
         }
     }
 
