@@ -1,11 +1,14 @@
 package org.adjoint4j.adjoint;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import org.adjoint4j.adjoint.NonFiniteValueException.Phase;
 import org.adjoint4j.checkpoint.ActionCursor;
+import org.adjoint4j.checkpoint.ActionKind;
 import org.adjoint4j.checkpoint.OnlineCursor;
 import org.adjoint4j.checkpoint.OnlineSchedule;
 import org.adjoint4j.checkpoint.Schedule;
@@ -47,6 +50,11 @@ import org.adjoint4j.mpi.SerialCommunicator;
 public final class AdjointDriver implements ReducedFunctional {
 
     private static final Tier[] TIERS = Tier.values();
+    /**
+     * Durable points are considered every this many actions and after every disk store: at the same
+     * action counts on every rank.
+     */
+    private static final int JOURNAL_CHECK_EVERY = 32;
 
     private final TimeStepper stepper;
     private final InitialState initialState;
@@ -57,6 +65,10 @@ public final class AdjointDriver implements ReducedFunctional {
     private final SnapshotStore[] stores;
     private final boolean checkEveryStep;
     private final SweepObserver observer;
+    private final DiskReadAhead readAhead;
+    private final RunJournal journal;
+    private final long journalIntervalNanos;
+    private boolean resumeRequested;
     private final int steps;
     private int runSteps;
     private OnlineCursor onlineCursor;
@@ -86,6 +98,9 @@ public final class AdjointDriver implements ReducedFunctional {
     private double localValue;
     private int reached;
     private int checkedThrough;
+    private boolean turned;
+    private long actionsDone;
+    private long lastJournalNanos;
     private Phase firstBadPhase;
     private int firstBadStep;
     private String firstBadWhere;
@@ -128,6 +143,13 @@ public final class AdjointDriver implements ReducedFunctional {
             }
             stores[t.ordinal()] = s;
         }
+        SnapshotStore disk = stores[Tier.DISK.ordinal()];
+        this.readAhead = schedule != null && disk != null && schedule.slots(Tier.DISK) > 0
+                ? new DiskReadAhead(schedule, disk) : null;
+        this.journal = b.journalDirectory == null ? null
+                : new RunJournal(b.journalDirectory, comm.rank(), comm.size(), b.runIdentity);
+        this.journalIntervalNanos = b.journalInterval == null ? 0 : b.journalInterval.toNanos();
+        this.resumeRequested = b.resume;
         this.live = new Fields(state);
         this.spare = new Fields(state);
         this.lambda = new Fields(state);
@@ -205,7 +227,7 @@ public final class AdjointDriver implements ReducedFunctional {
     }
 
     private double forwardOnly(Controls m, boolean checkAll) {
-        begin(m);
+        begin(m, false);
         int n = 0;
         while (!forward(n, m, checkAll, online != null)) {
             n++;
@@ -244,7 +266,9 @@ public final class AdjointDriver implements ReducedFunctional {
     }
 
     private GradientResult sweepObserved(Controls m, boolean checkAll, long start) {
-        begin(m);
+        long resumeFrom = resumeRequested ? agreeOnJournal() : -1;
+        resumeRequested = false; // resume once; later gradients start afresh
+        begin(m, resumeFrom >= 0);
         ActionCursor c;
         if (online != null) {
             onlineCursor = online.cursor();
@@ -252,7 +276,20 @@ public final class AdjointDriver implements ReducedFunctional {
         } else {
             c = schedule.cursor();
         }
-        while (c.next()) {
+        if (readAhead != null) {
+            readAhead.reset();
+        }
+        if (resumeFrom >= 0) {
+            resume(c, m, resumeFrom);
+        }
+        lastJournalNanos = System.nanoTime();
+        while (true) {
+            if (readAhead != null) {
+                readAhead.before(actionsDone);
+            }
+            if (!c.next()) {
+                break;
+            }
             switch (c.kind()) {
                 case ADVANCE:
                     for (int n = c.step(); n < c.to(); n++) {
@@ -296,6 +333,11 @@ public final class AdjointDriver implements ReducedFunctional {
                 default:
                     throw new AssertionError(c.kind());
             }
+            actionsDone++;
+            if (journal != null && (actionsDone % JOURNAL_CHECK_EVERY == 0
+                    || c.kind() == ActionKind.STORE && c.tier() == Tier.DISK)) {
+                durablePoint();
+            }
         }
         initialState.adjoint(m, lambda, gradient);
         double value = comm.allreduce(localValue, ReduceOp.SUM);
@@ -312,14 +354,21 @@ public final class AdjointDriver implements ReducedFunctional {
                     "the result is not finite (" + (bad ? where + " on rank " + comm.rank() : "on another rank") + ")");
         }
         long total = System.nanoTime() - start;
+        if (journal != null) {
+            journal.delete(); // the computation is complete: nothing to resume
+        }
         return new GradientResult(value, gradient.ownedCopy(), lambda.ownedCopy(), finalState.ownedCopy(),
                 statistics(total));
     }
 
-    /** Resets the bookkeeping, prepares the stepper and computes u_0 and J_0. */
-    private void begin(Controls m) {
+    /**
+     * Resets the bookkeeping, prepares the stepper and computes u_0 and J_0.
+     *
+     * @param resuming keep the disk tier's snapshots (a resume adopts them)
+     */
+    private void begin(Controls m, boolean resuming) {
         for (SnapshotStore s : stores) {
-            if (s != null) {
+            if (s != null && !(resuming && s.tier() == Tier.DISK)) {
                 for (int slot = 0; slot < s.capacity(); slot++) {
                     if (s.heldStep(slot) >= 0) {
                         s.discard(slot, s.heldStep(slot)); // left over by a run that failed
@@ -341,6 +390,8 @@ public final class AdjointDriver implements ReducedFunctional {
         peakHeld = 0;
         localValue = 0;
         reached = 0;
+        turned = false;
+        actionsDone = 0;
         runSteps = online != null ? -1 : steps;
         checkedThrough = 0;
         firstBadPhase = null;
@@ -425,6 +476,7 @@ public final class AdjointDriver implements ReducedFunctional {
         forwardEvaluations++;
         observer.forwardStep(n);
         reached = steps;
+        turned = true;
         checkCollectively(spare, Phase.FORWARD_STEP, n, checkAll);
         finalState.copyFrom(spare);
         lambda.zero();
@@ -479,6 +531,172 @@ public final class AdjointDriver implements ReducedFunctional {
         storeCounts[t]++;
         peak[t] = Math.max(peak[t], ++occupied[t]);
         peakHeld = Math.max(peakHeld, ++held);
+    }
+
+    /**
+     * Writes a journal entry if the interval has passed on any rank. Called at the same action counts
+     * on every rank, so all ranks write the same durable points.
+     */
+    private void durablePoint() {
+        boolean due = System.nanoTime() - lastJournalNanos >= journalIntervalNanos;
+        if (!anyRank(due)) {
+            return;
+        }
+        journal.write(actionsDone, reached, checkedThrough, turned, localValue, forwardEvaluations, adjointSteps,
+                live, lambda, gradient, finalState);
+        lastJournalNanos = System.nanoTime();
+    }
+
+    /**
+     * The most actions recorded by a journal generation that every rank has, or -1 if there is none
+     * (then the run starts from the beginning on every rank). A collective call.
+     */
+    private long agreeOnJournal() {
+        long[] mine = journal.generations();
+        double[] all = new double[2 * comm.size()];
+        all[2 * comm.rank()] = mine[0];
+        all[2 * comm.rank() + 1] = mine[1];
+        comm.allreduce(all, 0, all.length, ReduceOp.SUM); // one non-zero contributor per entry: exact
+        long agreed = -1;
+        for (long candidate : mine) {
+            boolean everywhere = candidate >= 0;
+            for (int r = 0; r < comm.size() && everywhere; r++) {
+                everywhere = all[2 * r] == candidate || all[2 * r + 1] == candidate;
+            }
+            if (everywhere) {
+                agreed = Math.max(agreed, candidate);
+            }
+        }
+        // Every rank computed the same answer from the same table.
+        return agreed;
+    }
+
+    /**
+     * Continues an interrupted computation from the journal entry after {@code actionsDone} actions:
+     * replays the schedule to learn which steps each slot held, recomputes the states that are not
+     * durably on disk on every rank (memory snapshots are always lost), and reloads the driver's state.
+     */
+    private void resume(ActionCursor c, Controls m, long done) {
+        RunJournal.State st = journal.read(done);
+        int[][] expected = new int[TIERS.length][];
+        for (Tier t : TIERS) {
+            expected[t.ordinal()] = new int[schedule.slots(t)];
+            Arrays.fill(expected[t.ordinal()], -1);
+        }
+        for (long i = 0; i < done; i++) {
+            if (!c.next()) {
+                throw new IllegalStateException("the journal records " + done + " actions but the schedule " + schedule
+                        + " has fewer");
+            }
+            if (c.kind() == ActionKind.STORE) {
+                expected[c.tier().ordinal()][c.slot()] = c.step();
+            } else if (c.kind() == ActionKind.DISCARD) {
+                expected[c.tier().ordinal()][c.slot()] = -1;
+            }
+        }
+        if (readAhead != null) {
+            readAhead.before(done);
+        }
+        rebuildSnapshots(m, expected);
+        copyInto(st.live(), live);
+        copyInto(st.lambda(), lambda);
+        copyInto(st.gradientFields(), gradient.fields());
+        System.arraycopy(st.gradientScalars(), 0, gradient.scalars(), 0, gradient.scalars().length);
+        if (st.turned()) {
+            copyInto(st.finalState(), finalState);
+        }
+        localValue = st.localValue();
+        reached = st.reached();
+        checkedThrough = st.checkedThrough();
+        turned = st.turned();
+        forwardEvaluations += st.forwardEvaluations();
+        adjointSteps = st.adjointSteps();
+        actionsDone = done;
+    }
+
+    /**
+     * Puts u_step back into every slot the schedule expects to hold it. A disk snapshot is kept only
+     * if every rank holds it durably; everything else is recomputed from u_0 or from the nearest
+     * earlier kept disk snapshot, with the same forward steps on every rank.
+     */
+    private void rebuildSnapshots(Controls m, int[][] expected) {
+        SnapshotStore disk = stores[Tier.DISK.ordinal()];
+        int[] diskHeld = expected[Tier.DISK.ordinal()];
+        boolean[] keep = new boolean[diskHeld.length];
+        for (int slot = 0; slot < diskHeld.length; slot++) {
+            boolean valid = diskHeld[slot] >= 0 && disk.heldStep(slot) == diskHeld[slot];
+            keep[slot] = !anyRank(!valid) && valid;
+            if (!keep[slot] && disk != null && disk.heldStep(slot) >= 0) {
+                disk.discard(slot, disk.heldStep(slot)); // stale: written after the journal entry, or lost
+            }
+        }
+        int position = -1;
+        while (true) {
+            // the lowest step still to put back
+            int tier = -1;
+            int slot = -1;
+            int step = Integer.MAX_VALUE;
+            for (Tier t : TIERS) {
+                int[] h = expected[t.ordinal()];
+                for (int k = 0; k < h.length; k++) {
+                    boolean missing = h[k] >= 0 && !(t == Tier.DISK && keep[k]) && stores[t.ordinal()].heldStep(k) != h[k];
+                    if (missing && h[k] < step) {
+                        tier = t.ordinal();
+                        slot = k;
+                        step = h[k];
+                    }
+                }
+            }
+            if (tier < 0) {
+                break;
+            }
+            int from = 0;
+            int fromSlot = -1;
+            for (int k = 0; k < keep.length; k++) {
+                if (keep[k] && diskHeld[k] <= step && diskHeld[k] > from) {
+                    from = diskHeld[k];
+                    fromSlot = k;
+                }
+            }
+            if (position < from || position > step) {
+                if (fromSlot >= 0) {
+                    disk.restore(fromSlot, from, live);
+                } else {
+                    initialState.evaluate(m, live);
+                }
+                position = from;
+            }
+            for (int n = position; n < step; n++) {
+                stepper.forward(n, live, spare, m);
+                forwardEvaluations++;
+                Fields swap = live;
+                live = spare;
+                spare = swap;
+            }
+            position = step;
+            stores[tier].store(slot, step, live);
+            occupied[tier]++;
+            held++;
+        }
+        for (Tier t : TIERS) {
+            int i = t.ordinal();
+            if (t == Tier.DISK) {
+                for (boolean k : keep) {
+                    if (k) {
+                        occupied[i]++;
+                        held++;
+                    }
+                }
+            }
+            peak[i] = occupied[i];
+        }
+        peakHeld = held;
+    }
+
+    private static void copyInto(double[][] from, Fields to) {
+        for (int f = 0; f < from.length; f++) {
+            System.arraycopy(from[f], 0, to.get(f), 0, from[f].length);
+        }
     }
 
     private void addValue(int n, boolean last, Fields u, Controls m, boolean checkNow) {
@@ -585,6 +803,10 @@ public final class AdjointDriver implements ReducedFunctional {
         private final Map<Tier, SnapshotStore> stores = new EnumMap<>(Tier.class);
         private boolean checkEveryStep;
         private SweepObserver observer = SweepObserver.NONE;
+        private Path journalDirectory;
+        private String runIdentity;
+        private Duration journalInterval;
+        private boolean resume;
 
         private Builder() {
         }
@@ -649,6 +871,33 @@ public final class AdjointDriver implements ReducedFunctional {
             return this;
         }
 
+        /**
+         * Keeps a journal in {@code directory} (one pair of files per rank) so that a computation whose
+         * process is killed can be resumed: a durable point (live state, adjoint state, partial gradient
+         * and objective) at most every {@code interval}. Needs a fixed-length schedule. Disk snapshots
+         * survive in the disk store; open it in resume mode to adopt them.
+         *
+         * @param runIdentity a hash of the configuration and rank layout; a journal of another run is refused
+         */
+        public Builder journal(Path directory, String runIdentity, Duration interval) {
+            this.journalDirectory = Objects.requireNonNull(directory, "directory");
+            this.runIdentity = Objects.requireNonNull(runIdentity, "runIdentity");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("interval must be >= 0, was " + interval);
+            }
+            this.journalInterval = interval;
+            return this;
+        }
+
+        /**
+         * Whether the first gradient continues from the journal, if every rank has one (default false);
+         * without a usable journal it starts from the beginning.
+         */
+        public Builder resume(boolean resume) {
+            this.resume = resume;
+            return this;
+        }
+
         /** Observes the progress of gradient computations (default: none). */
         public Builder observer(SweepObserver observer) {
             this.observer = Objects.requireNonNull(observer, "observer");
@@ -671,6 +920,12 @@ public final class AdjointDriver implements ReducedFunctional {
             FieldLayout state = stepper.stateLayout();
             if (state.size() == 0) {
                 throw new IllegalArgumentException("stepper " + stepper + " declares a state without fields");
+            }
+            if (journalDirectory != null && schedule == null) {
+                throw new IllegalArgumentException("a journal needs a fixed-length schedule; online runs cannot resume");
+            }
+            if (resume && journalDirectory == null) {
+                throw new IllegalArgumentException("resume needs a journal: call journal(directory, identity, interval)");
             }
             initialState.check(state, stepper.controlLayout());
             objective.check(state, stepper.controlLayout(), schedule != null ? schedule.steps() : maxSteps);

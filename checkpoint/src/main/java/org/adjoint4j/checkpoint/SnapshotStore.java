@@ -43,6 +43,20 @@ public interface SnapshotStore extends AutoCloseable {
     /** The step held by {@code slot}, or -1 if it is free. */
     int heldStep(int slot);
 
+    /**
+     * A hint that {@code slot}, holding step {@code step}, will be restored soon: a store that can
+     * read ahead starts reading it. Never required for correctness.
+     *
+     * @return true if a read-ahead was started
+     */
+    default boolean prefetch(int slot, int step) {
+        return false;
+    }
+
+    /** Returns once every snapshot stored so far is durable (a no-op for stores without durability). */
+    default void flush() {
+    }
+
     /** Frees every slot and releases resources. */
     @Override
     void close();

@@ -236,6 +236,7 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
      * @throws IllegalStateException  if the slot does not hold step {@code step} or the store is closed
      * @throws SnapshotWriteException if an earlier write failed
      */
+    @Override
     public boolean prefetch(int slot, int step) {
         synchronized (lock) {
             checkHeld(slot, step);
@@ -292,6 +293,7 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
      * @throws SnapshotWriteException if a write failed
      * @throws IllegalStateException  if the store is closed
      */
+    @Override
     public void flush() {
         synchronized (lock) {
             checkUsable();
