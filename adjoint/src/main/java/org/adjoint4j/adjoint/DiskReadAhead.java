@@ -8,9 +8,10 @@ import org.adjoint4j.checkpoint.Tier;
 
 /**
  * Reads disk snapshots ahead of their restore: a second walk of the schedule runs up to
- * {@link #WINDOW} actions ahead of the driver, and each disk restore it meets is passed to
- * {@link SnapshotStore#prefetch} as soon as the slot holds that step. Schedules are pure, so the
- * second walk sees exactly the actions the driver will execute. Allocates nothing per action.
+ * {@link #WINDOW} actions ahead of the driver, and the next disk restore it meets is passed to
+ * {@link SnapshotStore#prefetch} as soon as the slot holds that step. One read-ahead at a time: the
+ * store's few buffers are also needed by the writes in between. Schedules are pure, so the second
+ * walk sees exactly the actions the driver will execute. Allocates nothing per action.
  */
 final class DiskReadAhead {
 
@@ -27,6 +28,7 @@ final class DiskReadAhead {
     private ActionCursor ahead;
     private long aheadActions;
     private boolean exhausted;
+    private long issuedAction = -1;
 
     DiskReadAhead(Schedule schedule, SnapshotStore disk) {
         this.schedule = schedule;
@@ -39,6 +41,7 @@ final class DiskReadAhead {
         aheadActions = 0;
         exhausted = false;
         pending = 0;
+        issuedAction = -1;
     }
 
     /**
@@ -61,11 +64,7 @@ final class DiskReadAhead {
         }
         int kept = 0;
         for (int i = 0; i < pending; i++) {
-            boolean done = pendingAction[i] < next; // its restore has happened
-            if (!done && disk.heldStep(pendingSlot[i]) == pendingStep[i]) {
-                done = disk.prefetch(pendingSlot[i], pendingStep[i]);
-            }
-            if (!done) {
+            if (pendingAction[i] >= next) { // its restore is still to come
                 pendingSlot[kept] = pendingSlot[i];
                 pendingStep[kept] = pendingStep[i];
                 pendingAction[kept] = pendingAction[i];
@@ -73,5 +72,9 @@ final class DiskReadAhead {
             }
         }
         pending = kept;
+        if (pending > 0 && issuedAction != pendingAction[0] && disk.heldStep(pendingSlot[0]) == pendingStep[0]
+                && disk.prefetch(pendingSlot[0], pendingStep[0])) {
+            issuedAction = pendingAction[0];
+        }
     }
 }

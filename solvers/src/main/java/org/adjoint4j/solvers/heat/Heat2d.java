@@ -52,6 +52,7 @@ public final class Heat2d implements TimeStepper {
     private final HaloExchange halo;
     private final Heat2dKernel kernel = Heat2dKernel.best();
     private final double[][] pair = new double[2][];
+    private final int finalStep;
     private final RectangleLoop applyLoop;
     private final RectangleLoop faceProductLoop;
 
@@ -62,7 +63,8 @@ public final class Heat2d implements TimeStepper {
      * @param dt time step; fixed (not a control)
      */
     public Heat2d(int n, double dt) {
-        this(SerialCommunicator.instance(), Decomposition2d.of(checkCells(n), n, ProcessGrid.of(1, 1, false, false)), dt);
+        this(SerialCommunicator.instance(), Decomposition2d.of(checkCells(n), n, ProcessGrid.of(1, 1, false, false)), dt,
+                Integer.MAX_VALUE);
     }
 
     /**
@@ -71,10 +73,11 @@ public final class Heat2d implements TimeStepper {
      * @param comm          the job's ranks
      * @param decomposition an N×N grid over the job's process grid (not periodic)
      * @param dt            time step; fixed (not a control)
+     * @param finalStep     the last step T of a run, reported by {@link #isFinal} to online schedules
      * @throws IllegalArgumentException naming the parameter if the grid is not square, has fewer than 2
      *         cells per side, is periodic, or dt is not finite and positive
      */
-    public Heat2d(Communicator comm, Decomposition2d decomposition, double dt) {
+    public Heat2d(Communicator comm, Decomposition2d decomposition, double dt, int finalStep) {
         if (decomposition.nx() != decomposition.ny()) {
             throw new IllegalArgumentException("heat2d needs a square grid, was " + decomposition.nx() + "x" + decomposition.ny());
         }
@@ -88,6 +91,7 @@ public final class Heat2d implements TimeStepper {
         }
         this.n = decomposition.nx();
         this.dt = dt;
+        this.finalStep = finalStep;
         this.half = 0.5 * dt * n * n;
         Block b = decomposition.block(comm.rank());
         this.nx = b.nx();
@@ -259,6 +263,12 @@ public final class Heat2d implements TimeStepper {
                 a[cells.index(nx, j)] = 0;
             }
         }
+    }
+
+    /** The run ends at step T (the time T·dt), for online schedules that do not know T. */
+    @Override
+    public boolean isFinal(int step, Fields state, Controls controls) {
+        return step >= finalStep;
     }
 
     /** True if this stepper runs SIMD kernels. */

@@ -75,7 +75,7 @@ public final class Heat2dProblem {
         if (!(kappaMax > 0) || Double.isInfinite(kappaMax)) {
             throw new IllegalArgumentException("kappa: the largest value must be finite and > 0, was " + kappaMax);
         }
-        this.stepper = new Heat2d(comm, decomposition, 0.2 * h * h / kappaMax);
+        this.stepper = new Heat2d(comm, decomposition, 0.2 * h * h / kappaMax, steps);
         this.initialControls = new Controls(stepper.controlLayout());
         initialControls.fields().setOwned(0, kappa);
         initialControls.fields().setOwned(1, u0);
