@@ -313,6 +313,21 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
      */
     @Override
     public void close() {
+        shutdown(true);
+    }
+
+    /**
+     * Drains the pending writes, stops the I/O thread and keeps the durable snapshots on disk, so that
+     * a store opened later on the same directory in resume mode adopts them: the end of a run that
+     * failed and may be resumed.
+     *
+     * @throws SnapshotWriteException if a write failed and was not reported yet
+     */
+    public void closeKeepingSnapshots() {
+        shutdown(false);
+    }
+
+    private void shutdown(boolean removeFiles) {
         synchronized (lock) {
             if (closed) {
                 return;
@@ -332,10 +347,12 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
             Thread.currentThread().interrupt();
         }
         UncheckedIOException removal = null;
-        try {
-            directory.removeAll();
-        } catch (UncheckedIOException e) {
-            removal = e;
+        if (removeFiles) {
+            try {
+                directory.removeAll();
+            } catch (UncheckedIOException e) {
+                removal = e;
+            }
         }
         synchronized (lock) {
             Arrays.fill(held, -1);
@@ -352,6 +369,7 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
             throw removal;
         }
     }
+
 
     @Override
     public String toString() {

@@ -77,6 +77,19 @@ class Hdf5SnapshotResumeTest {
     }
 
     @Test
+    void closingAndKeepingTheSnapshotsLeavesThemForAResume() {
+        Hdf5SnapshotStore first = builder(runDirectory, "run-k").build();
+        first.store(1, 42, TestFields.filled(42));
+        first.closeKeepingSnapshots(); // drains the queued write first
+        try (Hdf5SnapshotStore again = builder(runDirectory, "run-k").resume(true).build()) {
+            assertEquals(42, again.heldStep(1));
+            TestFields back = new TestFields(TestFields.LAYOUT);
+            again.restore(1, 42, back);
+            back.assertSameBits(TestFields.filled(42), "the snapshot survived");
+        }
+    }
+
+    @Test
     void resumeRefusesADirectoryOfAnotherRun() throws Exception {
         interruptedRun("run-a");
         IllegalStateException e = assertThrows(IllegalStateException.class,

@@ -4,9 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.adjoint4j.adjoint.AdjointDriver;
 import org.adjoint4j.adjoint.SweepObserver;
-import org.adjoint4j.checkpoint.Schedule;
 import org.adjoint4j.examples.cli.config.ConfigKey;
 import org.adjoint4j.examples.cli.config.Configuration;
 import org.adjoint4j.examples.cli.config.ConfigurationException;
@@ -17,6 +15,7 @@ import org.adjoint4j.examples.cli.model.ModelRegistry;
 import org.adjoint4j.examples.cli.output.OutputSettings;
 import org.adjoint4j.examples.cli.parallel.ParallelSettings;
 import org.adjoint4j.examples.cli.progress.ProgressObserver;
+import org.adjoint4j.examples.cli.schedule.DiskSettings;
 import org.adjoint4j.examples.cli.schedule.ScheduleSpec;
 import org.adjoint4j.examples.cli.verify.VerificationPlan;
 import org.adjoint4j.mpi.Communicator;
@@ -40,20 +39,23 @@ final class Job {
     private final OutputSettings output;
     private final ParallelSettings parallel;
     private final Communicator comm;
+    private final ModelRegistry registry;
 
     private Job(Configuration configuration, Model model, ScheduleSpec scheduleSpec, OutputSettings output,
-                ParallelSettings parallel, Communicator comm) {
+                ParallelSettings parallel, Communicator comm, ModelRegistry registry) {
         this.configuration = configuration;
         this.model = model;
         this.scheduleSpec = scheduleSpec;
         this.output = output;
         this.parallel = parallel;
         this.comm = comm;
+        this.registry = registry;
     }
 
     /** The keys of every section but {@code [model]}, in documentation order. */
     static List<ConfigKey<?>> generalKeys() {
         List<ConfigKey<?>> keys = new ArrayList<>(ScheduleSpec.KEYS);
+        keys.addAll(DiskSettings.KEYS);
         keys.add(CHECK_EVERY_STEP);
         keys.add(RunCommand.TAYLOR_TEST);
         keys.addAll(OutputSettings.KEYS);
@@ -81,7 +83,7 @@ final class Job {
             // validating before a launch, on one rank: the grid must also split over the ranks asked for
             requireSplittable(model, parallel.ranks(), c);
         }
-        return new Job(c, model, ScheduleSpec.from(c, model.steps()), OutputSettings.from(c), parallel, comm);
+        return new Job(c, model, ScheduleSpec.from(c, model.steps()), OutputSettings.from(c), parallel, comm, registry);
     }
 
     /** The grid must give every rank at least one cell in each direction. */
@@ -113,9 +115,6 @@ final class Job {
         return scheduleSpec;
     }
 
-    Schedule schedule() {
-        return scheduleSpec.toSchedule();
-    }
 
     OutputSettings output() {
         return output;
@@ -135,21 +134,33 @@ final class Job {
         return ProgressObserver.create(configuration, err, comm.rank());
     }
 
-    /** A driver for the model under the configured schedule, reporting progress to {@code observer}. */
-    AdjointDriver driver(SweepObserver observer) {
-        return AdjointDriver.builder()
-                .stepper(model.stepper())
-                .initialState(model.initialState())
-                .objective(model.objective())
-                .schedule(schedule())
-                .communicator(comm)
-                .checkEveryStep(configuration.get(CHECK_EVERY_STEP))
-                .observer(observer)
-                .build();
+    /**
+     * The run's identity: a hash of everything that decides its results and of its rank count, so that
+     * {@code --resume} refuses a run directory of another configuration or rank layout.
+     */
+    String runIdentity() {
+        StringBuilder canonical = new StringBuilder("adjoint4j-run;");
+        List<ConfigKey<?>> keys = new ArrayList<>(registry.keysOf(model.type()));
+        keys.addAll(ScheduleSpec.KEYS);
+        keys.addAll(DiskSettings.KEYS);
+        keys.add(CHECK_EVERY_STEP);
+        keys.add(ParallelSettings.RANKS);
+        canonical.append("model.type=").append(model.type()).append(';');
+        for (ConfigKey<?> k : keys) {
+            canonical.append(k.name()).append('=').append(configuration.get(k)).append(';');
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** One line naming the model, the schedule and the ranks. */
     String header() {
-        return model.description() + ", schedule " + schedule() + ", " + comm.size() + (comm.size() == 1 ? " rank" : " ranks");
+        return model.description() + ", schedule " + scheduleSpec.describe() + ", " + comm.size()
+                + (comm.size() == 1 ? " rank" : " ranks");
     }
 }

@@ -23,10 +23,12 @@ import org.adjoint4j.examples.cli.output.OutputDirectory;
 import org.adjoint4j.examples.cli.output.ResultFields;
 import org.adjoint4j.examples.cli.output.XdmfWriter;
 import org.adjoint4j.examples.cli.plot.SensitivityMapPlot;
+import org.adjoint4j.examples.cli.schedule.ScheduleSpec;
 import org.adjoint4j.examples.cli.verify.CheckResult;
 import org.adjoint4j.examples.cli.verify.VerificationPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -54,6 +56,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions config;
 
+    @Option(names = "--resume", description = "Continue an interrupted run (a disk schedule) from its journal and disk"
+            + " snapshots in checkpointing.directory; the result is bit-identical to an uninterrupted run.")
+    private boolean resume;
+
     @Override
     public Integer call() throws IOException {
         Instant started = Instant.now();
@@ -67,13 +73,15 @@ final class RunCommand implements Callable<Integer> {
             return launched;
         }
         try (OutputDirectory dir = job.printing() ? OutputDirectory.prepare(job.output().directory(), job.output().overwrite())
-                : null) {
+                : null;
+             GradientRun run = GradientRun.open(job, job.progress(spec.commandLine().getErr()), resume, out)) {
             if (job.printing()) {
-                out.println(job.header());
+                out.println(job.header() + (resume ? ", resumed" : ""));
                 out.println();
             }
-            AdjointDriver driver = job.driver(job.progress(spec.commandLine().getErr()));
+            AdjointDriver driver = run.driver();
             GradientResult result = driver.gradient(job.model().initialControls());
+            run.succeeded();
             List<ControlNorm> norms = ControlNorm.of(result.gradient(), job.communicator());
             List<GriddedField> fields = ResultFields.of(job.model(), result);
             if (job.printing()) {
@@ -92,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
             }
             boolean passed = checks.stream().allMatch(CheckResult::passed);
             if (job.printing()) {
-                List<String> files = write(dir.staging(), job, result, norms, fields, checks, started);
+                List<String> files = write(dir.staging(), job, run.spec(), result, norms, fields, checks, started);
                 dir.commit();
                 out.println();
                 out.println("outputs in " + dir.target() + ": " + String.join(", ", files));
@@ -101,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static List<String> write(Path dir, Job job, GradientResult result, List<ControlNorm> norms,
+    private static List<String> write(Path dir, Job job, ScheduleSpec schedule, GradientResult result, List<ControlNorm> norms,
                                       List<GriddedField> fields, List<CheckResult> checks, Instant started) throws IOException {
         Model model = job.model();
         Grid2d grid = model.grid();
@@ -131,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         JsonReport report = new JsonReport("run", BuildVersion.adjoint4j(), started, job.configuration(), model,
-                job.scheduleSpec(), job.communicator().size());
+                schedule, job.communicator().size());
         report.gradient(result, model.objectiveInfo(), norms);
         if (!checks.isEmpty()) {
             report.verification(checks);

@@ -33,9 +33,24 @@ final class ScheduleCommand implements Callable<Integer> {
             description = "Memory snapshot slots, u0's included (>= 1); required by the binomial schedule.")
     private Integer memory;
 
-    @Option(names = "--schedule", paramLabel = "NAME", defaultValue = "binomial",
-            description = "binomial (default) or store-all.")
+    @Option(names = "--schedule", paramLabel = "NAME",
+            description = "binomial (the default), store-all, multi-level (the default with --disk), disk (binomial with"
+                    + " every snapshot on disk) or online (the default with --online).")
     private String schedule;
+
+    @Option(names = "--disk", paramLabel = "D",
+            description = "Disk slots of the multi-level schedule (0 for as many as it needs) or of the disk schedule.")
+    private Integer disk;
+
+    @Option(names = "--write-cost", paramLabel = "W", description = "A disk write in forward steps (default 1).")
+    private Double writeCost;
+
+    @Option(names = "--read-cost", paramLabel = "R", description = "A disk read in forward steps (default 1).")
+    private Double readCost;
+
+    @Option(names = "--online", description = "The online schedule, for runs whose length the model decides; L is then"
+            + " the length the run turns out to have.")
+    private boolean online;
 
     @Option(names = "--state-bytes", paramLabel = "B", description = "Bytes of one stored state, to report bytes per slot.")
     private Long stateBytes;
@@ -76,12 +91,24 @@ final class ScheduleCommand implements Callable<Integer> {
         if (steps < 1) {
             throw usage("--steps must be >= 1, was " + steps);
         }
+        String name = schedule != null ? schedule : online ? "online" : disk != null ? "multi-level" : "binomial";
         ScheduleKind kind;
         try {
-            kind = ScheduleKind.named(schedule);
+            kind = ScheduleKind.named(name);
         } catch (IllegalArgumentException e) {
             throw usage("--" + e.getMessage());
         }
+        if (online && kind != ScheduleKind.ONLINE) {
+            throw usage("--online goes with --schedule online, not " + name);
+        }
+        if (disk != null && !kind.usesDisk()) {
+            throw usage("--disk is for the multi-level and disk schedules, not " + name);
+        }
+        if ((writeCost != null || readCost != null) && !kind.usesDisk()) {
+            throw usage("--write-cost and --read-cost are for the multi-level and disk schedules, not " + name);
+        }
+        double w = cost(writeCost, "--write-cost");
+        double r = cost(readCost, "--read-cost");
         switch (kind) {
             case STORE_ALL:
                 if (memory != null) {
@@ -90,16 +117,45 @@ final class ScheduleCommand implements Callable<Integer> {
                 }
                 return ScheduleSpec.storeAll(steps);
             case BINOMIAL:
-                if (memory == null) {
-                    throw usage("--memory S is required by --schedule binomial");
+                return ScheduleSpec.binomial(steps, memory(name));
+            case ONLINE:
+                return ScheduleSpec.online(steps, memory(name));
+            case MULTI_LEVEL:
+                if (disk == null || disk < 0) {
+                    throw usage("--disk D (>= 0; 0 for as many as needed) is required by the multi-level schedule");
                 }
-                if (memory < 1) {
-                    throw usage("--memory must be >= 1, was " + memory);
+                return ScheduleSpec.multiLevel(steps, memory(name), disk, w, r);
+            case DISK:
+                if (memory != null) {
+                    throw usage("--memory is not used by --schedule disk, which keeps every snapshot on disk");
                 }
-                return ScheduleSpec.binomial(steps, memory);
+                if (disk == null || disk < 1) {
+                    throw usage("--disk D (>= 1) is required by the disk schedule");
+                }
+                return new ScheduleSpec(ScheduleKind.DISK, steps, 0, disk, w, r, false);
             default:
                 throw new AssertionError(kind);
         }
+    }
+
+    private int memory(String name) {
+        if (memory == null) {
+            throw usage("--memory S is required by --schedule " + name);
+        }
+        if (memory < 1) {
+            throw usage("--memory must be >= 1, was " + memory);
+        }
+        return memory;
+    }
+
+    private double cost(Double value, String option) {
+        if (value == null) {
+            return 1.0;
+        }
+        if (!(value >= 0) || value.isInfinite()) {
+            throw usage(option + " must be a finite number >= 0, was " + value);
+        }
+        return value;
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -48,8 +48,9 @@ final class VerifyCommand implements Callable<Integer> {
             return launched;
         }
         try (OutputDirectory dir = job.printing() ? OutputDirectory.prepare(job.output().directory(), job.output().overwrite())
-                : null) {
-            AdjointDriver driver = job.driver(job.progress(spec.commandLine().getErr()));
+                : null;
+             GradientRun run = GradientRun.open(job, job.progress(spec.commandLine().getErr()), false, out)) {
+            AdjointDriver driver = run.driver();
             List<VerificationCheck> checks = VerificationPlan.checks(job.model(), job.configuration(), driver,
                     job.communicator());
             if (job.printing()) {
@@ -68,6 +69,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             long passed = results.stream().filter(CheckResult::passed).count();
             boolean all = passed == results.size();
+            run.succeeded();
             if (job.printing()) {
                 List<String> files = write(dir, job, results, started);
                 dir.commit();

@@ -59,7 +59,7 @@ class RunCommandTest {
     void printsTheSummaryAndWritesEveryOutput() throws IOException {
         CommandRunner.Result r = runExample();
         assertEquals(0, r.code(), r.toString());
-        for (String row : new String[] {"heat2d: N=16, T=40", "schedule binomial(steps=40, snapshots=5), 1 rank", "J  ",
+        for (String row : new String[] {"heat2d: N=16, T=40", "schedule binomial: 5 memory slots, 1 rank", "J  ",
             "|dJ/dkappa|", "|dJ/du0|", "forward evaluations", "recompute factor", "memory tier", "peak 5 snapshots",
             "peak snapshots", "time", "forward", "adjoint", "storage"}) {
             assertTrue(r.out().contains(row), "missing '" + row + "':\n" + r);
@@ -140,7 +140,7 @@ class RunCommandTest {
         CommandRunner.Result r = CommandRunner.run("run", "configs/heat2d-observations.toml", "--set",
                 "output.directory=" + dir.resolve("obs"));
         assertEquals(0, r.code(), r.toString());
-        assertTrue(r.out().contains("extra misfit terms at steps [15, 30, 45], schedule store-all(steps=60)"), r.out());
+        assertTrue(r.out().contains("extra misfit terms at steps [15, 30, 45], schedule store-all: 59 memory slots"), r.out());
         assertTrue(r.out().contains("forward evaluations    60  (recompute factor 1.000)"), r.out());
         JsonNode report = new ObjectMapper().readTree(dir.resolve("obs/report.json").toFile());
         assertEquals(List.of(), ReportSchema.errors(report));

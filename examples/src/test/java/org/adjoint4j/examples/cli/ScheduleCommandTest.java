@@ -6,13 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Path;
+import org.adjoint4j.adjoint.AdjointDriver;
 import org.adjoint4j.adjoint.SweepStatistics;
 import org.adjoint4j.checkpoint.Schedule;
 import org.adjoint4j.checkpoint.Tier;
 import org.adjoint4j.checkpoint.schedule.BinomialSchedule;
+import org.adjoint4j.checkpoint.schedule.DynamicSchedule;
+import org.adjoint4j.checkpoint.schedule.MultiLevelSchedule;
+import org.adjoint4j.checkpoint.schedule.OnDiskSchedule;
 import org.adjoint4j.checkpoint.schedule.StoreAllSchedule;
+import org.adjoint4j.checkpoint.storage.Hdf5SnapshotStore;
 import org.adjoint4j.solvers.heat.Heat2dProblem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ScheduleCommandTest {
 
@@ -43,7 +50,41 @@ class ScheduleCommandTest {
         assertEquals(s.peakSnapshots(), j.get("peakSnapshots").asInt(), what);
         assertEquals(s.peakBytes(Tier.MEMORY), j.get("peakMemoryBytes").asLong(), what);
         assertEquals(s.recomputeFactor(), j.get("recomputeFactor").asDouble(), 1e-15, what);
-        assertEquals((double) s.forwardEvaluations(), j.get("predictedCost").asDouble(), what);
+        double w = j.has("writeCost") ? j.get("writeCost").asDouble() : 0;
+        double r = j.has("readCost") ? j.get("readCost").asDouble() : 0;
+        assertEquals(s.forwardEvaluations() + w * s.usage(Tier.DISK).stores() + r * s.usage(Tier.DISK).restores(),
+                j.get("predictedCost").asDouble(), 1e-9, what);
+    }
+
+    /** What the driver does with an HDF5 disk tier. */
+    private static SweepStatistics drivenWithDisk(Schedule schedule, Path dir) {
+        Heat2dProblem p = Heat2dProblem.builder().cells(CELLS).steps(schedule.steps()).build();
+        try (Hdf5SnapshotStore disk = Hdf5SnapshotStore.builder().directory(dir).layout(p.stepper().stateLayout().snapshotLayout())
+                .rank(0).capacity(Math.max(1, schedule.slots(Tier.DISK))).runIdentity("schedule-test").build()) {
+            return p.driverBuilder(schedule).store(disk).build().gradient(p.initialControls()).statistics();
+        }
+    }
+
+    @Test
+    void theJsonOfDiskAndOnlineSchedulesAgreesWithWhatTheDriverDoes(@TempDir Path dir) throws IOException {
+        for (int steps : new int[] {2, 13, 60}) {
+            JsonNode multi = json("schedule", "--steps", Integer.toString(steps), "--memory", "2", "--disk", "3",
+                    "--write-cost", "1.5", "--read-cost", "0.5", "--state-bytes", Long.toString(STATE_BYTES), "--json");
+            assertEquals("multi-level", multi.get("schedule").asText());
+            assertAgrees(multi, drivenWithDisk(MultiLevelSchedule.builder().steps(steps).memorySlots(2).diskSlots(3)
+                    .writeCost(1.5).readCost(0.5).build(), dir.resolve("m" + steps)), "multi-level L=" + steps);
+            JsonNode disk = json("schedule", "--steps", Integer.toString(steps), "--schedule", "disk", "--disk", "4",
+                    "--state-bytes", Long.toString(STATE_BYTES), "--json");
+            assertAgrees(disk, drivenWithDisk(OnDiskSchedule.of(BinomialSchedule.of(steps, 4)), dir.resolve("d" + steps)),
+                    "disk L=" + steps);
+            JsonNode online = json("schedule", "--steps", Integer.toString(steps), "--memory", "3", "--online",
+                    "--state-bytes", Long.toString(STATE_BYTES), "--json");
+            Heat2dProblem p = Heat2dProblem.builder().cells(CELLS).steps(steps).build();
+            SweepStatistics s = AdjointDriver.builder().stepper(p.stepper()).initialState(p.initialState())
+                    .objective(p.objective()).onlineSchedule(DynamicSchedule.of(3), 1_000_000).build()
+                    .gradient(p.initialControls()).statistics();
+            assertAgrees(online, s, "online L=" + steps);
+        }
     }
 
     @Test
@@ -90,7 +131,15 @@ class ScheduleCommandTest {
             {"--steps must be >= 1, was 0", "--steps", "0", "--memory", "3"},
             {"--memory S is required by --schedule binomial", "--steps", "10"},
             {"--memory must be >= 1, was 0", "--steps", "10", "--memory", "0"},
-            {"--schedule must be one of binomial, store-all, was 'revolve'", "--steps", "10", "--schedule", "revolve"},
+            {"--schedule must be one of binomial, store-all, multi-level, disk, online, was 'revolve'", "--steps", "10",
+                "--schedule", "revolve"},
+            {"--disk is for the multi-level and disk schedules, not store-all", "--steps", "10", "--schedule", "store-all",
+                "--disk", "3"},
+            {"--online goes with --schedule online, not binomial", "--steps", "10", "--memory", "3", "--online",
+                "--schedule", "binomial"},
+            {"--disk D (>= 1) is required by the disk schedule", "--steps", "10", "--schedule", "disk"},
+            {"--write-cost must be a finite number >= 0, was -1.0", "--steps", "10", "--memory", "3", "--disk", "2",
+                "--write-cost", "-1"},
             {"--memory is not used by --schedule store-all", "--steps", "10", "--memory", "3", "--schedule", "store-all"},
             {"--state-bytes must be >= 1, was 0", "--steps", "10", "--memory", "3", "--state-bytes", "0"},
             {"Missing required option: '--steps=L'", "--memory", "3"},

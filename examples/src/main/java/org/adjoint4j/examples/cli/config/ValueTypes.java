@@ -40,6 +40,11 @@ public final class ValueTypes {
         return new NumberType(exclusiveMin);
     }
 
+    /** Finite numbers {@code >= 0}; integers are accepted too. */
+    public static ValueType<Double> nonNegativeNumber() {
+        return NonNegativeNumberType.INSTANCE;
+    }
+
     /** {@code true} or {@code false}. */
     public static ValueType<Boolean> bool() {
         return BooleanType.INSTANCE;
@@ -103,6 +108,31 @@ public final class ValueTypes {
 
         @Override
         public JsonNode toJson(Integer value) {
+            return JSON.numberNode(value);
+        }
+    }
+
+    private enum NonNegativeNumberType implements ValueType<Double> {
+        INSTANCE;
+
+        @Override
+        public Optional<Double> read(JsonNode node) {
+            if (node.isNumber()) {
+                double v = node.doubleValue();
+                if (Double.isFinite(v) && v >= 0) {
+                    return Optional.of(v);
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public String expected() {
+            return "a number >= 0";
+        }
+
+        @Override
+        public JsonNode toJson(Double value) {
             return JSON.numberNode(value);
         }
     }

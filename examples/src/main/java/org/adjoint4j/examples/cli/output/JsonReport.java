@@ -91,8 +91,15 @@ public final class JsonReport {
 
         ObjectNode s = root.putObject("schedule");
         s.put("kind", schedule.kind().configName());
-        s.put("description", schedule.toSchedule().toString());
+        s.put("description", schedule.describe());
         s.put("memorySlotsAvailable", schedule.memorySlots());
+        if (schedule.kind().usesDisk()) {
+            s.put("diskSlotsAvailable", schedule.diskSlots());
+        }
+        if (schedule.kind() == org.adjoint4j.examples.cli.schedule.ScheduleKind.MULTI_LEVEL && !schedule.calibrate()) {
+            number(s, "writeCost", schedule.writeCost());
+            number(s, "readCost", schedule.readCost());
+        }
     }
 
     /** Adds J, the norms of the gradient per control and the statistics of the sweeps. */

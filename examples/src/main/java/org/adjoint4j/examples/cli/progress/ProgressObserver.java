@@ -137,10 +137,12 @@ public final class ProgressObserver implements SweepObserver {
         long elapsed = clock.getAsLong() - start;
         String text = statistics != null
                 ? String.format(Locale.ROOT, "done in %s (forward %d, adjoint %d)", clock(elapsed), forwardDone, adjointDone)
+                : totalForward < 0 ? String.format(Locale.ROOT, "stopped after %s (forward %d, adjoint %d)", clock(elapsed),
+                        forwardDone, adjointDone)
                 : String.format(Locale.ROOT, "stopped after %s (forward %d/%d, adjoint %d/%d)", clock(elapsed),
                         forwardDone, totalForward, adjointDone, totalAdjoint);
         if (bar) {
-            draw(statistics != null ? 1.0 : fraction(elapsed), text);
+            draw(statistics != null ? 1.0 : totalForward < 0 ? 0 : fraction(elapsed), text);
             out.println();
         } else {
             out.println("progress: " + text);
@@ -150,6 +152,20 @@ public final class ProgressObserver implements SweepObserver {
 
     private void report(long now) {
         long elapsed = now - start;
+        if (totalForward < 0) {
+            // an online run: its length, and so its remaining work, is not known
+            String text = String.format(Locale.ROOT, "forward %d, adjoint %d, elapsed %s (online: no estimate)", forwardDone,
+                    adjointDone, clock(elapsed));
+            if (bar) {
+                draw(0, text);
+                nextLine = now + BAR_REDRAW_NANOS;
+            } else {
+                out.println("progress: " + text);
+                nextLine = now + intervalNanos;
+            }
+            out.flush();
+            return;
+        }
         String counts = String.format(Locale.ROOT, "forward %d/%d, adjoint %d/%d", forwardDone, totalForward, adjointDone,
                 totalAdjoint);
         double f = fraction(elapsed);

@@ -8,12 +8,23 @@ public enum ScheduleKind {
     /** Optimal binomial checkpointing with a fixed number of memory slots. */
     BINOMIAL("binomial"),
     /** Every state kept in memory: no recomputation, steps − 1 slots. */
-    STORE_ALL("store-all");
+    STORE_ALL("store-all"),
+    /** Memory and disk slots, the least total cost for given or measured disk costs. */
+    MULTI_LEVEL("multi-level"),
+    /** Binomial checkpointing with every snapshot on disk. */
+    DISK("disk"),
+    /** For runs whose length the model decides: memory slots placed as the run goes. */
+    ONLINE("online");
 
     private final String configName;
 
     ScheduleKind(String configName) {
         this.configName = configName;
+    }
+
+    /** Whether the schedule writes to disk. */
+    public boolean usesDisk() {
+        return this == MULTI_LEVEL || this == DISK;
     }
 
     /** The name in configurations and on the command line, e.g. "store-all". */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.adjoint4j.checkpoint.ActionCursor;
+import org.adjoint4j.checkpoint.OnlineSchedule;
 import org.adjoint4j.checkpoint.Schedule;
 import org.adjoint4j.checkpoint.ScheduleSummary;
 import org.adjoint4j.checkpoint.Tier;
@@ -43,6 +44,11 @@ public final class ScheduleReport {
         if (stateBytes.isPresent() && stateBytes.getAsLong() < 1) {
             throw new IllegalArgumentException("stateBytes must be >= 1, was " + stateBytes.getAsLong());
         }
+        if (spec.online()) {
+            OnlineSchedule online = spec.toOnlineSchedule();
+            return new ScheduleReport(spec, new OnlineRunView(online, spec.steps()),
+                    ScheduleSummary.ofOnline(online, spec.steps()), stateBytes);
+        }
         Schedule schedule = spec.toSchedule();
         return new ScheduleReport(spec, schedule, ScheduleSummary.of(schedule), stateBytes);
     }
@@ -73,11 +79,11 @@ public final class ScheduleReport {
     }
 
     /**
-     * The predicted cost in units of one forward step. With memory-only schedules, copies to and from
-     * memory are taken as free, so this is the number of forward evaluations.
+     * The predicted cost in units of one forward step: forward evaluations plus the disk writes and
+     * reads at their costs; copies to and from memory are taken as free.
      */
     public double predictedCost() {
-        return summary.forwardEvaluations();
+        return summary.cost(spec.writeCost(), spec.readCost());
     }
 
     /** Prints the report as an aligned table. */
@@ -86,7 +92,8 @@ public final class ScheduleReport {
         out.println("schedule " + schedule);
         row(out, "steps", Integer.toString(summary.steps()));
         row(out, "memory slots", memorySlots() + " used of " + spec.memorySlots() + " available");
-        row(out, "disk slots", Integer.toString(diskSlots()));
+        row(out, "disk slots", diskSlots() + (spec.kind().usesDisk()
+                ? " used of " + (spec.diskSlots() == 0 ? "unlimited" : spec.diskSlots() + " available") : ""));
         row(out, "forward evaluations", String.format(Locale.ROOT, "%d  (recompute factor %.4f)",
                 summary.forwardEvaluations(), summary.recomputeFactor()));
         row(out, "adjoint steps", Long.toString(summary.adjointSteps()));
@@ -94,7 +101,9 @@ public final class ScheduleReport {
         row(out, "disk writes, reads", diskWrites() + ", " + diskReads());
         row(out, "peak snapshots", Integer.toString(summary.peakSnapshots()));
         row(out, "actions", Long.toString(summary.actions()));
-        row(out, "predicted cost", String.format(Locale.ROOT, "%.1f forward steps", predictedCost()));
+        row(out, "predicted cost", String.format(Locale.ROOT, "%.1f forward steps", predictedCost())
+                + (spec.kind().usesDisk() ? String.format(Locale.ROOT, " (a disk write %.3g, a read %.3g)", spec.writeCost(),
+                spec.readCost()) : ""));
         if (stateBytes.isPresent()) {
             long b = stateBytes.getAsLong();
             row(out, "bytes per slot", b + " B (" + Bytes.format(b) + ")");
@@ -107,7 +116,8 @@ public final class ScheduleReport {
      * {@code memorySlotsAvailable}, {@code memorySlots}, {@code diskSlots}, {@code forwardEvaluations},
      * {@code adjointSteps}, {@code recomputeFactor}, {@code memoryWrites}, {@code memoryReads},
      * {@code diskWrites}, {@code diskReads}, {@code peakSnapshots}, {@code actionCount},
-     * {@code predictedCost}; with a state size also {@code bytesPerSlot}, {@code peakMemoryBytes},
+     * {@code predictedCost}; for disk schedules {@code diskSlotsAvailable} (0: unlimited), {@code writeCost}
+     * and {@code readCost}; with a state size also {@code bytesPerSlot}, {@code peakMemoryBytes},
      * {@code peakDiskBytes}; with {@code withActions} an array {@code actions}.
      */
     public void writeJson(JsonGenerator g, boolean withActions) throws IOException {
@@ -117,6 +127,11 @@ public final class ScheduleReport {
         g.writeStringField("description", schedule.toString());
         g.writeNumberField("steps", summary.steps());
         g.writeNumberField("memorySlotsAvailable", spec.memorySlots());
+        if (spec.kind().usesDisk()) {
+            g.writeNumberField("diskSlotsAvailable", spec.diskSlots());
+            g.writeNumberField("writeCost", spec.writeCost());
+            g.writeNumberField("readCost", spec.readCost());
+        }
         g.writeNumberField("memorySlots", memorySlots());
         g.writeNumberField("diskSlots", diskSlots());
         g.writeNumberField("forwardEvaluations", summary.forwardEvaluations());

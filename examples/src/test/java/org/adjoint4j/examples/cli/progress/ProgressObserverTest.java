@@ -54,6 +54,19 @@ class ProgressObserverTest {
     }
 
     @Test
+    void anOnlineRunShowsCountsWithoutAnEstimate() {
+        SweepObserver p = new ProgressObserver(out, false, 10_000 * MS, () -> now[0]);
+        p.started(-1, -1);
+        for (int n = 0; n < 60; n++) {
+            now[0] += 200 * MS;
+            p.forwardStep(n);
+        }
+        p.finished(null);
+        assertEquals(List.of("progress: forward 50, adjoint 0, elapsed 0:10 (online: no estimate)",
+                "progress: stopped after 0:12 (forward 60, adjoint 0)"), text.toString().lines().toList());
+    }
+
+    @Test
     void aBarIsRedrawnInPlaceAndEndsWithANewline() {
         sweep(new ProgressObserver(out, true, 10_000 * MS, () -> now[0]));
         String s = text.toString();

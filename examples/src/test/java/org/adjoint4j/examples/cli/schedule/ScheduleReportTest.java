@@ -114,9 +114,9 @@ class ScheduleReportTest {
     void badSpecificationsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> ScheduleSpec.binomial(0, 3));
         assertThrows(IllegalArgumentException.class, () -> ScheduleSpec.binomial(10, 0));
-        assertThrows(IllegalArgumentException.class, () -> new ScheduleSpec(ScheduleKind.STORE_ALL, 10, 3));
+        assertThrows(IllegalArgumentException.class, () -> new ScheduleSpec(ScheduleKind.STORE_ALL, 10, 3, 0, 0, 0, false));
         assertThrows(IllegalArgumentException.class, () -> ScheduleReport.of(ScheduleSpec.storeAll(3), OptionalLong.of(0)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScheduleKind.named("revolve"));
-        assertEquals("schedule must be one of binomial, store-all, was 'revolve'", e.getMessage());
+        assertEquals("schedule must be one of binomial, store-all, multi-level, disk, online, was 'revolve'", e.getMessage());
     }
 }
