@@ -101,7 +101,8 @@ final class GradientRun implements AutoCloseable {
                     .gridBlock(new GridBlock(block.offsetX(), block.offsetY(), model.grid().nx(), model.grid().ny()))
                     .resume(resume).build();
         } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
-            String hint = resume ? "" : "; if it holds an interrupted run, continue it with --resume or remove it";
+            String hint = resume ? "; resume with the configuration and rank count of the interrupted run, or remove the"
+                    + " directory to start afresh" : "; if it holds an interrupted run, continue it with --resume or remove it";
             throw new ConfigurationException("checkpointing.directory '" + settings.directory() + "': " + e.getMessage() + hint, e);
         }
     }

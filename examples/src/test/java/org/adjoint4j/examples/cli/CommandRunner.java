@@ -27,14 +27,19 @@ final class CommandRunner {
         return new Result(code, out.toString(), err.toString());
     }
 
-    /** Runs {@code args} with the models of {@code registry}. */
-    static Result run(ModelRegistry registry, String... args) {
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
+    /** A picocli factory whose commands know the models of {@code registry}. */
+    static CommandLine.IFactory factory(ModelRegistry registry) {
+        return new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
                 return cls == ConfigOptions.class ? cls.cast(new ConfigOptions(registry)) : CommandLine.defaultFactory().create(cls);
             }
         };
+    }
+
+    /** Runs {@code args} with the models of {@code registry}. */
+    static Result run(ModelRegistry registry, String... args) {
+        CommandLine.IFactory factory = factory(registry);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Adjoint4jCommand.execute(factory, new PrintWriter(out, true), new PrintWriter(err, true), args);

@@ -15,8 +15,9 @@ import org.adjoint4j.solvers.heat.Heat2dProblem;
 
 /**
  * {@code model.type = "faulty-heat2d"}: heat2d with faults to order, for tests of failure paths: a NaN
- * written by forward step {@code model.nan_at_step}, and an adjoint scaled by {@code model.adjoint_scale}
- * (a wrong adjoint unless 1).
+ * written by forward step {@code model.nan_at_step}, an adjoint scaled by {@code model.adjoint_scale}
+ * (a wrong adjoint unless 1), and a delay of {@code model.delay_ms} in every step (to interrupt a run
+ * at a chosen point).
  */
 public final class FaultyHeat2dModelFactory implements ModelFactory {
 
@@ -26,6 +27,8 @@ public final class FaultyHeat2dModelFactory implements ModelFactory {
             ValueTypes.integer(-1, 1000), -1, "forward step that writes a NaN; -1 for none");
     static final ConfigKey<Double> ADJOINT_SCALE = ConfigKey.optional("model.adjoint_scale", ValueTypes.numberAbove(0),
             1.0, "factor applied to the adjoint's output");
+    static final ConfigKey<Integer> DELAY_MS = ConfigKey.optional("model.delay_ms", ValueTypes.integer(0, 1000), 0,
+            "milliseconds every forward and adjoint step waits");
 
     /** A registry of heat2d and this model. */
     public static ModelRegistry registryWithFaults() {
@@ -44,14 +47,15 @@ public final class FaultyHeat2dModelFactory implements ModelFactory {
 
     @Override
     public List<ConfigKey<?>> keys() {
-        return List.of(CELLS, STEPS, NAN_AT_STEP, ADJOINT_SCALE);
+        return List.of(CELLS, STEPS, NAN_AT_STEP, ADJOINT_SCALE, DELAY_MS);
     }
 
     @Override
     public Model build(Configuration configuration, Communicator comm) {
         int steps = configuration.get(STEPS);
         Heat2dProblem problem = Heat2dProblem.builder().cells(configuration.get(CELLS)).steps(steps).communicator(comm).build();
-        TimeStepper faulty = new Faulty(problem.stepper(), configuration.get(NAN_AT_STEP), configuration.get(ADJOINT_SCALE));
+        TimeStepper faulty = new Faulty(problem.stepper(), configuration.get(NAN_AT_STEP), configuration.get(ADJOINT_SCALE),
+                configuration.get(DELAY_MS));
         return Model.builder()
                 .name(type(), "faulty heat2d")
                 .stepper(faulty, steps)
@@ -67,11 +71,23 @@ public final class FaultyHeat2dModelFactory implements ModelFactory {
         private final TimeStepper inner;
         private final int nanAt;
         private final double adjointScale;
+        private final int delayMillis;
 
-        Faulty(TimeStepper inner, int nanAt, double adjointScale) {
+        Faulty(TimeStepper inner, int nanAt, double adjointScale, int delayMillis) {
             this.inner = inner;
             this.nanAt = nanAt;
             this.adjointScale = adjointScale;
+            this.delayMillis = delayMillis;
+        }
+
+        private void pause() {
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         @Override
@@ -91,6 +107,7 @@ public final class FaultyHeat2dModelFactory implements ModelFactory {
 
         @Override
         public void forward(int n, Fields in, Fields out, Controls controls) {
+            pause();
             inner.forward(n, in, out, controls);
             if (n == nanAt) {
                 FieldSpec s = out.spec(0);
@@ -100,6 +117,7 @@ public final class FaultyHeat2dModelFactory implements ModelFactory {
 
         @Override
         public void adjoint(int n, Fields in, Fields adjOut, Fields adjIn, Controls controls, Controls gradient) {
+            pause();
             inner.adjoint(n, in, adjOut, adjIn, controls, gradient);
             adjIn.scale(adjointScale);
         }
