@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.adjoint4j.examples.cli.model.FaultyHeat2dModelFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -127,5 +128,17 @@ class KilledRunResumeTest {
         assertTrue(r.err().contains("belongs to run") && r.err().contains("configuration and rank count of the interrupted run"),
                 r.toString());
         assertFalse(Files.exists(dir.resolve("changed-out")));
+    }
+
+    @Test
+    void anUnwritableRunDirectoryIsReportedBeforeTheComputation() throws Exception {
+        Path blocked = Files.writeString(dir.resolve("a-file"), "not a directory");
+        Path cfg = config("blocked");
+        CommandRunner.Result r = CommandRunner.run(FaultyHeat2dModelFactory.registryWithFaults(), "run", cfg.toString(),
+                "--set", "checkpointing.directory=" + blocked.resolve("run"), "--set", "model.delay_ms=0");
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().contains("checkpointing.directory '" + blocked.resolve("run") + "'"), r.err());
+        assertFalse(r.err().contains("progress:"), "nothing was computed:\n" + r.err());
+        assertFalse(Files.exists(dir.resolve("blocked-out")));
     }
 }
