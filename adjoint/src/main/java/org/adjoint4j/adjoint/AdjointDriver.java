@@ -51,10 +51,10 @@ public final class AdjointDriver implements ReducedFunctional {
 
     private static final Tier[] TIERS = Tier.values();
     /**
-     * Durable points are considered every this many actions and after every disk store: at the same
-     * action counts on every rank.
+     * Whether a durable point is due is agreed collectively, so the checks must fall on the same action
+     * on every rank; the gap between checks (in actions) adapts to about this many per journal interval.
      */
-    private static final int JOURNAL_CHECK_EVERY = 32;
+    private static final int JOURNAL_CHECKS_PER_INTERVAL = 16;
 
     private final TimeStepper stepper;
     private final InitialState initialState;
@@ -101,6 +101,10 @@ public final class AdjointDriver implements ReducedFunctional {
     private boolean turned;
     private long actionsDone;
     private long lastJournalNanos;
+    private long lastCheckNanos;
+    private long lastCheckActions;
+    private long nextJournalCheck;
+    private final double[] journalVote = new double[2];
     private Phase firstBadPhase;
     private int firstBadStep;
     private String firstBadWhere;
@@ -283,6 +287,9 @@ public final class AdjointDriver implements ReducedFunctional {
             resume(c, m, resumeFrom);
         }
         lastJournalNanos = System.nanoTime();
+        lastCheckNanos = lastJournalNanos;
+        lastCheckActions = actionsDone;
+        nextJournalCheck = actionsDone + 1; // gaps start at 1 and at most double, so slow actions are noticed
         while (true) {
             if (readAhead != null) {
                 readAhead.before(actionsDone);
@@ -334,8 +341,7 @@ public final class AdjointDriver implements ReducedFunctional {
                     throw new AssertionError(c.kind());
             }
             actionsDone++;
-            if (journal != null && (actionsDone % JOURNAL_CHECK_EVERY == 0
-                    || c.kind() == ActionKind.STORE && c.tier() == Tier.DISK)) {
+            if (journal != null && actionsDone >= nextJournalCheck) {
                 durablePoint();
             }
         }
@@ -534,12 +540,24 @@ public final class AdjointDriver implements ReducedFunctional {
     }
 
     /**
-     * Writes a journal entry if the interval has passed on any rank. Called at the same action counts
-     * on every rank, so all ranks write the same durable points.
+     * Writes a journal entry if the interval has passed on any rank, and sets the next check from the
+     * slowest rank's time per action. Called at the same action counts on every rank, so all ranks
+     * write the same durable points; a collective call.
      */
     private void durablePoint() {
-        boolean due = System.nanoTime() - lastJournalNanos >= journalIntervalNanos;
-        if (!anyRank(due)) {
+        long now = System.nanoTime();
+        journalVote[0] = now - lastJournalNanos >= journalIntervalNanos ? 1 : 0;
+        journalVote[1] = (now - lastCheckNanos) / (double) (actionsDone - lastCheckActions);
+        if (comm.size() > 1) {
+            comm.allreduce(journalVote, 0, 2, ReduceOp.MAX);
+        }
+        long gap = nextJournalCheck - lastCheckActions;
+        double perAction = Math.max(journalVote[1], 1.0);
+        long wanted = (long) Math.min(journalIntervalNanos / (JOURNAL_CHECKS_PER_INTERVAL * perAction), 1L << 40);
+        lastCheckNanos = now;
+        lastCheckActions = actionsDone;
+        nextJournalCheck = actionsDone + Math.max(1, Math.min(wanted, 2 * gap));
+        if (journalVote[0] == 0) {
             return;
         }
         journal.write(actionsDone, reached, checkedThrough, turned, localValue, forwardEvaluations, adjointSteps,
@@ -874,7 +892,8 @@ public final class AdjointDriver implements ReducedFunctional {
         /**
          * Keeps a journal in {@code directory} (one pair of files per rank) so that a computation whose
          * process is killed can be resumed: a durable point (live state, adjoint state, partial gradient
-         * and objective) at most every {@code interval}. Needs a fixed-length schedule. Disk snapshots
+         * and objective) about every {@code interval} (the ranks agree on it about 16 times per interval;
+         * zero writes one after every action). Needs a fixed-length schedule. Disk snapshots
          * survive in the disk store; open it in resume mode to adopt them.
          *
          * @param runIdentity a hash of the configuration and rank layout; a journal of another run is refused
