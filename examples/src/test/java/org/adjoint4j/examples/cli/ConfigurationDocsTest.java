@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.adjoint4j.examples.cli.config.ConfigKey;
@@ -21,13 +23,19 @@ class ConfigurationDocsTest {
     private static final Path DOC = Path.of("..", "docs", "configuration.md");
     private static final Pattern ROW = Pattern.compile("^\\| `([a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*)` \\|([^|]*)\\|([^|]*)\\|([^|]*)\\|", Pattern.MULTILINE);
 
-    private static List<ConfigKey<?>> allKeys() {
+    private static final Pattern MODEL_SECTION = Pattern.compile("^#### `type = \"([a-z0-9-]+)\"`", Pattern.MULTILINE);
+
+    /**
+     * The keys a part of the page must document: a model's subsection its model's keys (models may
+     * share key names, with their own defaults), the rest the keys of every model type.
+     */
+    private static List<ConfigKey<?>> keysOf(String modelType) {
         ModelRegistry registry = ModelRegistry.standard();
+        if (modelType != null) {
+            return registry.keysOf(modelType);
+        }
         List<ConfigKey<?>> keys = new ArrayList<>();
         keys.add(registry.typeKey());
-        for (ModelFactory f : registry.factories()) {
-            keys.addAll(f.keys());
-        }
         keys.addAll(Job.generalKeys());
         return keys;
     }
@@ -35,30 +43,48 @@ class ConfigurationDocsTest {
     @Test
     void everyKeyHasARowWithItsTypeDefaultAndNoOtherKeysAreDocumented() throws IOException {
         String doc = Files.readString(DOC);
-        Matcher m = ROW.matcher(doc);
-        List<String> documented = new ArrayList<>();
-        while (m.find()) {
-            String name = m.group(1);
-            documented.add(name);
-            ConfigKey<?> key = allKeys().stream().filter(k -> k.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new AssertionError("docs/configuration.md documents unknown key " + name));
-            String allowed = m.group(2).trim();
-            String defaultText = m.group(3).trim();
-            assertEquals(expected(key), allowed, "allowed values of " + name);
-            assertEquals(key.defaultValue().map(v -> "`" + json(key) + "`").orElse("required"), defaultText,
-                    "default of " + name);
+        Map<String, List<String>> documented = new TreeMap<>(); // model type ("" for general keys) -> keys
+        Matcher sections = MODEL_SECTION.matcher(doc);
+        List<int[]> bounds = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        while (sections.find()) {
+            bounds.add(new int[] {sections.start(), doc.indexOf("\n### ", sections.end())});
+            types.add(sections.group(1));
         }
-        assertEquals(allKeys().stream().map(ConfigKey::name).sorted().toList(), documented.stream().sorted().toList());
+        Matcher m = ROW.matcher(doc);
+        while (m.find()) {
+            String type = "";
+            for (int i = 0; i < bounds.size(); i++) {
+                if (m.start() > bounds.get(i)[0] && (bounds.get(i)[1] < 0 || m.start() < bounds.get(i)[1])) {
+                    type = types.get(i);
+                }
+            }
+            String name = m.group(1);
+            documented.computeIfAbsent(type, t -> new ArrayList<>()).add(name);
+            String where = type.isEmpty() ? "" : " (model type " + type + ")";
+            ConfigKey<?> key = keysOf(type.isEmpty() ? null : type).stream().filter(k -> k.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("docs/configuration.md documents unknown key " + name + where));
+            assertEquals(key.type().expected(), m.group(2).trim(), "allowed values of " + name + where);
+            assertEquals(key.defaultValue().map(v -> "`" + json(key) + "`").orElse("required"), m.group(3).trim(),
+                    "default of " + name + where);
+        }
+        Map<String, List<String>> expected = new TreeMap<>();
+        expected.put("", names(keysOf(null)));
+        for (ModelFactory f : ModelRegistry.standard().factories()) {
+            expected.put(f.type(), names(f.keys()));
+        }
+        documented.replaceAll((type, keys) -> keys.stream().sorted().toList());
+        assertEquals(expected, documented);
+    }
+
+    private static List<String> names(List<ConfigKey<?>> keys) {
+        return keys.stream().map(ConfigKey::name).sorted().toList();
     }
 
     @Test
     void theExampleConfigurationsAreDocumented() throws IOException {
         String doc = Files.readString(DOC);
         assertTrue(doc.contains("examples/configs/heat2d.toml") && doc.contains("examples/configs/heat2d-observations.toml"));
-    }
-
-    private static String expected(ConfigKey<?> key) {
-        return key.type().expected();
     }
 
     private static <T> String json(ConfigKey<T> key) {
