@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "adjoint4j", mixinStandardHelpOptions = true, versionProvider = Adjoint4jCommand.Version.class,
         description = "Gradients of time-stepping simulations by discrete adjoints with optimal checkpointing.",
-        subcommands = {RunCommand.class, VerifyCommand.class, ScheduleCommand.class,
+        subcommands = {RunCommand.class, VerifyCommand.class, EstimateCommand.class, ScheduleCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 bad usage or configuration, 2 run-time failure or failed verification.",
             "Configuration keys: docs/configuration.md; output files: docs/outputs.md."})

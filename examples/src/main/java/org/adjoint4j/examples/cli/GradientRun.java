@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Properties;
 import org.adjoint4j.adjoint.AdjointDriver;
 import org.adjoint4j.adjoint.DiskCostCalibration;
+import org.adjoint4j.adjoint.Objective;
 import org.adjoint4j.adjoint.SweepObserver;
 import org.adjoint4j.checkpoint.Schedule;
 import org.adjoint4j.checkpoint.Tier;
@@ -55,10 +56,15 @@ final class GradientRun implements AutoCloseable {
      *         run without {@code resume}, too little space)
      */
     static GradientRun open(Job job, SweepObserver observer, boolean resume, PrintWriter out) {
+        return open(job, job.model().objective(), observer, resume, out);
+    }
+
+    /** As {@link #open(Job, SweepObserver, boolean, PrintWriter)}, with another objective than the model's. */
+    static GradientRun open(Job job, Objective objective, SweepObserver observer, boolean resume, PrintWriter out) {
         Model model = job.model();
         ScheduleSpec spec = job.scheduleSpec();
         AdjointDriver.Builder b = AdjointDriver.builder().stepper(model.stepper()).initialState(model.initialState())
-                .objective(model.objective()).communicator(job.communicator())
+                .objective(objective).communicator(job.communicator())
                 .checkEveryStep(job.configuration().get(Job.CHECK_EVERY_STEP)).observer(observer);
         if (spec.online()) {
             return new GradientRun(b.onlineSchedule(spec.toOnlineSchedule(), Integer.MAX_VALUE - 1).build(), spec, null,

@@ -10,6 +10,7 @@ import org.adjoint4j.examples.cli.config.Configuration;
 import org.adjoint4j.examples.cli.config.ConfigurationException;
 import org.adjoint4j.examples.cli.config.ConfigurationReader;
 import org.adjoint4j.examples.cli.config.ValueTypes;
+import org.adjoint4j.examples.cli.estimate.EstimateSettings;
 import org.adjoint4j.examples.cli.model.Model;
 import org.adjoint4j.examples.cli.model.ModelRegistry;
 import org.adjoint4j.examples.cli.output.OutputSettings;
@@ -61,6 +62,7 @@ final class Job {
         keys.addAll(OutputSettings.KEYS);
         keys.addAll(ProgressObserver.KEYS);
         keys.addAll(VerificationPlan.KEYS);
+        keys.addAll(EstimateSettings.KEYS);
         keys.addAll(ParallelSettings.KEYS);
         return keys;
     }

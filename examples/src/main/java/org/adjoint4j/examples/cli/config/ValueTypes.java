@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The value types of configuration keys: integers, numbers, booleans, text, choices and integer lists. */
+/** The value types of configuration keys: integers, numbers, booleans, text, choices, and lists of integers or text. */
 public final class ValueTypes {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -77,6 +77,11 @@ public final class ValueTypes {
             throw new IllegalArgumentException("min must be <= max, were min=" + min + ", max=" + max);
         }
         return new IntegerListType(new IntegerType(min, max));
+    }
+
+    /** Lists of distinct non-empty strings; the empty list is accepted. */
+    public static ValueType<List<String>> textList() {
+        return TextListType.INSTANCE;
     }
 
     private record IntegerType(int min, int max) implements ValueType<Integer> {
@@ -254,6 +259,38 @@ public final class ValueTypes {
 
         @Override
         public JsonNode toJson(List<Integer> value) {
+            ArrayNode a = JSON.arrayNode(value.size());
+            value.forEach(a::add);
+            return a;
+        }
+    }
+
+    private enum TextListType implements ValueType<List<String>> {
+        INSTANCE;
+
+        @Override
+        public Optional<List<String>> read(JsonNode node) {
+            if (!node.isArray()) {
+                return Optional.empty();
+            }
+            List<String> values = new ArrayList<>(node.size());
+            for (JsonNode e : node) {
+                Optional<String> v = TextType.INSTANCE.read(e);
+                if (v.isEmpty() || values.contains(v.get())) {
+                    return Optional.empty();
+                }
+                values.add(v.get());
+            }
+            return Optional.of(List.copyOf(values));
+        }
+
+        @Override
+        public String expected() {
+            return "a list of distinct non-empty strings";
+        }
+
+        @Override
+        public JsonNode toJson(List<String> value) {
             ArrayNode a = JSON.arrayNode(value.size());
             value.forEach(a::add);
             return a;

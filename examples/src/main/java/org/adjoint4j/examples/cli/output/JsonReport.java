@@ -18,6 +18,8 @@ import org.adjoint4j.adjoint.verify.TaylorResult;
 import org.adjoint4j.checkpoint.Tier;
 import org.adjoint4j.checkpoint.TierUsage;
 import org.adjoint4j.examples.cli.config.Configuration;
+import org.adjoint4j.examples.cli.estimate.EstimationSummary;
+import org.adjoint4j.examples.cli.estimate.IterationRecord;
 import org.adjoint4j.examples.cli.model.FieldInfo;
 import org.adjoint4j.examples.cli.model.Grid2d;
 import org.adjoint4j.examples.cli.model.Model;
@@ -25,18 +27,18 @@ import org.adjoint4j.examples.cli.schedule.ScheduleSpec;
 import org.adjoint4j.examples.cli.verify.CheckResult;
 
 /**
- * The JSON report {@code report.json} of {@code run} and {@code verify}, following the versioned
+ * The JSON report {@code report.json} of {@code run}, {@code verify} and {@code estimate}, following the versioned
  * schema {@value #SCHEMA_RESOURCE} (JSON Schema 2020-12, documented in docs/outputs.md): the command
  * and its status, versions, timestamps, the configuration with every value, the model and schedule,
  * and, as the command produces them, J, the gradient norms, the sweep statistics and the
- * verification results. Non-finite numbers are written as null.
+ * verification results or the estimation. Non-finite numbers are written as null.
  */
 public final class JsonReport {
 
     /** The version of the report schema: MAJOR.MINOR; a MINOR step only adds optional fields. */
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "1.1";
     /** The class-path resource holding the JSON Schema of this version. */
-    public static final String SCHEMA_RESOURCE = "/org/adjoint4j/examples/cli/output/report-schema-1.0.json";
+    public static final String SCHEMA_RESOURCE = "/org/adjoint4j/examples/cli/output/report-schema-1.1.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,7 +46,7 @@ public final class JsonReport {
     private final Instant started;
 
     /**
-     * A report of {@code command} ("run" or "verify") started at {@code started}.
+     * A report of {@code command} ("run", "verify" or "estimate") started at {@code started}.
      *
      * @param version the version of adjoint4j
      * @param ranks   the number of ranks of the run
@@ -218,6 +220,46 @@ public final class JsonReport {
             number(p, "h", h[k]);
             number(p, "remainder", rem[k]);
             p.put("fitted", used[k]);
+        }
+    }
+
+    /** Adds the outcome of a twin experiment ({@code estimate}). */
+    public void estimation(EstimationSummary e) {
+        ObjectNode n = root.putObject("estimation");
+        n.put("optimizer", e.optimizer());
+        n.put("termination", e.termination().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        n.put("terminationReason", e.termination().description());
+        ArrayNode controls = n.putArray("estimatedControls");
+        e.estimated().forEach(controls::add);
+        ObjectNode obs = n.putObject("observations");
+        obs.put("field", e.observedField());
+        ArrayNode steps = obs.putArray("steps");
+        e.steps().forEach(steps::add);
+        obs.put("cellsPerStep", e.observedCells());
+        obs.put("stride", e.stride());
+        number(obs, "noise", e.noise());
+        ArrayNode penalties = n.putArray("penalties");
+        e.penalties().forEach(penalties::add);
+        number(n, "misfitReduction", e.misfitReduction());
+        ObjectNode errors = n.putObject("finalRelativeErrors");
+        e.last().errors().forEach((c, v) -> number(errors, c, v));
+        ObjectNode first = n.putObject("firstGuessRelativeErrors");
+        e.iterations().get(0).errors().forEach((c, v) -> number(first, c, v));
+        ArrayNode iterations = n.putArray("iterations");
+        for (IterationRecord r : e.iterations()) {
+            ObjectNode it = iterations.addObject();
+            it.put("iteration", r.iteration());
+            number(it, "value", r.value());
+            number(it, "misfit", r.misfit());
+            number(it, "penalty", r.penalty());
+            number(it, "gradientNorm", r.gradientNorm());
+            ObjectNode err = it.putObject("relativeErrors");
+            for (String c : e.estimated()) {
+                number(err, c, r.errors().get(c));
+            }
+            it.put("valueEvaluations", r.valueEvaluations());
+            it.put("gradientEvaluations", r.gradientEvaluations());
+            number(it, "seconds", r.seconds());
         }
     }
 

@@ -69,6 +69,19 @@ class ValueTypesTest {
     }
 
     @Test
+    void textListsRejectRepetitionsBlanksAndNonText() throws Exception {
+        ValueType<List<String>> t = ValueTypes.textList();
+        assertEquals(Optional.of(List.of("kappa = 1", "u0 = truth")), t.read(toml("[\"kappa = 1\", \"u0 = truth\"]")));
+        assertEquals(Optional.of(List.of()), t.read(toml("[]")));
+        assertTrue(t.read(toml("[\"a\", \"a\"]")).isEmpty());
+        assertTrue(t.read(toml("[\" \"]")).isEmpty());
+        assertTrue(t.read(toml("[1]")).isEmpty());
+        assertTrue(t.read(toml("\"a\"")).isEmpty());
+        assertEquals(Optional.of(List.of("x")), t.read(t.toJson(List.of("x"))));
+        assertTrue(!t.takesText(), "an override is a TOML list");
+    }
+
+    @Test
     void valuesRoundTripThroughJson() {
         ValueType<List<Integer>> t = ValueTypes.integerList(0, 100);
         assertEquals(Optional.of(List.of(4, 5)), t.read(t.toJson(List.of(4, 5))));

@@ -59,7 +59,7 @@ class JsonReportTest {
     void aRunReportConformsToTheSchemaAndHoldsEveryStatistic() {
         ObjectNode json = runReport().toJson(started.plusSeconds(2));
         assertEquals(List.of(), ReportSchema.errors(json));
-        assertEquals("1.0", json.get("schemaVersion").asText());
+        assertEquals("1.1", json.get("schemaVersion").asText());
         assertEquals(2.0, json.get("timestamps").get("wallSeconds").asDouble());
         assertEquals("9.9", json.get("versions").get("adjoint4j").asText());
         for (String key : new String[] {"steps", "forwardEvaluations", "adjointSteps", "recomputeFactor", "peakSnapshots",

@@ -1,0 +1,43 @@
+package org.adjoint4j.examples.cli.estimate;
+
+import java.util.List;
+import org.adjoint4j.examples.estimate.Termination;
+
+/**
+ * The outcome of a twin experiment, for the report: the setup, every iterate and why it stopped.
+ *
+ * @param optimizer      the optimiser and its settings, one line
+ * @param estimated      the estimated controls, in order
+ * @param observedField  the observed state field
+ * @param steps          the observation steps
+ * @param observedCells  observed cells per step, over all ranks
+ * @param stride         the observation stride
+ * @param noise          σ of the observation noise
+ * @param penalties      descriptions of the regularisation and background terms
+ * @param iterations     iterate 0 (the first guess) and every accepted one
+ * @param termination    why the optimiser stopped
+ */
+public record EstimationSummary(String optimizer, List<String> estimated, String observedField, List<Integer> steps,
+                                long observedCells, int stride, double noise, List<String> penalties,
+                                List<IterationRecord> iterations, Termination termination) {
+
+    public EstimationSummary {
+        estimated = List.copyOf(estimated);
+        steps = List.copyOf(steps);
+        penalties = List.copyOf(penalties);
+        iterations = List.copyOf(iterations);
+        if (iterations.isEmpty()) {
+            throw new IllegalArgumentException("iterations must hold at least the first guess");
+        }
+    }
+
+    /** J<sub>o</sub> at the first guess over J<sub>o</sub> at the end. */
+    public double misfitReduction() {
+        return iterations.get(0).misfit() / iterations.get(iterations.size() - 1).misfit();
+    }
+
+    /** The last iterate. */
+    public IterationRecord last() {
+        return iterations.get(iterations.size() - 1);
+    }
+}
