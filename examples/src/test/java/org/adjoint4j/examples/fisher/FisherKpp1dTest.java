@@ -9,12 +9,14 @@ import org.adjoint4j.adjoint.InitialState;
 import org.adjoint4j.adjoint.objective.FieldMisfit;
 import org.adjoint4j.adjoint.verify.DotProductResult;
 import org.adjoint4j.adjoint.verify.DotProductTest;
+import org.adjoint4j.adjoint.verify.TangentLinearResult;
+import org.adjoint4j.adjoint.verify.TangentLinearTest;
 import org.adjoint4j.adjoint.verify.TaylorResult;
 import org.adjoint4j.adjoint.verify.TaylorTest;
 import org.adjoint4j.checkpoint.schedule.BinomialSchedule;
 import org.junit.jupiter.api.Test;
 
-/** The user guide's example stepper is correct: its adjoint and its gradient pass both tests. */
+/** The user guide's example stepper is correct: its tangent, its adjoint and its gradient pass their tests. */
 class FisherKpp1dTest {
 
     private static final int N = 40;
@@ -39,6 +41,16 @@ class FisherKpp1dTest {
         u.setOwned(0, m.fields().owned(0));
         DotProductResult r = DotProductTest.builder(stepper).step(0).at(u, m).build().run();
         assertTrue(r.passed(), r.toString());
+    }
+
+    @Test
+    void tangentConvergesAtSecondOrder() {
+        FisherKpp1d stepper = new FisherKpp1d(N, 0.2 / (N * N));
+        Controls m = controls(stepper);
+        Fields u = new Fields(stepper.stateLayout());
+        u.setOwned(0, m.fields().owned(0));
+        TangentLinearResult r = TangentLinearTest.builder(stepper).step(0).at(u, m).build().run();
+        assertTrue(r.passed() && !r.exact(), r.toString());
     }
 
     @Test
