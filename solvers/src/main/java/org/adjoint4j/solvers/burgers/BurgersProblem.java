@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.TreeSet;
 import org.adjoint4j.adjoint.AdjointDriver;
 import org.adjoint4j.adjoint.Controls;
-import org.adjoint4j.adjoint.FieldSpec;
 import org.adjoint4j.adjoint.InitialState;
 import org.adjoint4j.adjoint.Objective;
 import org.adjoint4j.checkpoint.Schedule;
@@ -166,11 +165,6 @@ public final class BurgersProblem {
     /** A copy of the initial controls: u0, v0, forcing_u, forcing_v and nu. */
     public Controls initialControls() {
         return initialControls.copy();
-    }
-
-    /** The layout of one control field on this rank, e.g. to build directions. */
-    public FieldSpec controlSpec() {
-        return stepper.controlLayout().fields().get(0);
     }
 
     /** The job's ranks. */
