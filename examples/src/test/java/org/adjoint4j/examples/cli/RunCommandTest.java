@@ -187,8 +187,8 @@ class RunCommandTest {
                 "run", config("[model]\ntype = \"heat2d\"\nsteps = -10"));
         refused("configuration file '" + dir.resolve("missing.toml") + "' does not exist", "run",
                 dir.resolve("missing.toml").toString());
-        refused("key 'model.type': \"burgers\" is not allowed: expected \"heat2d\"", "verify",
-                config("[model]\ntype = \"burgers\""));
+        refused("key 'model.type': \"lattice-boltzmann\" is not allowed: expected one of \"heat2d\", \"burgers2d\"",
+                "verify", config("[model]\ntype = \"lattice-boltzmann\""));
     }
 
     @Test

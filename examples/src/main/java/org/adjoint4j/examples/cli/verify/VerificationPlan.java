@@ -126,11 +126,18 @@ public final class VerificationPlan {
 
     /**
      * A seeded direction, uniform in [-1, 1], in the control called {@code only} (a field or a scalar)
-     * and zero elsewhere; in every control when {@code only} is null.
+     * and zero elsewhere; in every control when {@code only} is null. The replicated scalars are drawn
+     * first, so that every rank draws the same values for them whatever the size of its block.
      */
-    private static Controls direction(ControlLayout layout, String only, long seed) {
+    static Controls direction(ControlLayout layout, String only, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Controls d = new Controls(layout);
+        double[] scalars = d.scalars();
+        for (int i = 0; i < scalars.length; i++) {
+            if (only == null || only.equals(layout.scalars().get(i))) {
+                scalars[i] = random.nextDouble(-1.0, 1.0);
+            }
+        }
         Fields fields = d.fields();
         for (int f = 0; f < fields.layout().size(); f++) {
             FieldSpec s = fields.spec(f);
@@ -141,12 +148,6 @@ public final class VerificationPlan {
                         a[s.index(i, j)] = random.nextDouble(-1.0, 1.0);
                     }
                 }
-            }
-        }
-        double[] scalars = d.scalars();
-        for (int i = 0; i < scalars.length; i++) {
-            if (only == null || only.equals(layout.scalars().get(i))) {
-                scalars[i] = random.nextDouble(-1.0, 1.0);
             }
         }
         return d;

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.adjoint4j.adjoint.AdjointDriver;
+import org.adjoint4j.adjoint.ControlLayout;
+import org.adjoint4j.adjoint.FieldLayout;
+import org.adjoint4j.adjoint.FieldSpec;
 import org.adjoint4j.examples.cli.config.Configuration;
 import org.adjoint4j.examples.cli.config.ConfigurationException;
 import org.adjoint4j.examples.cli.config.ConfigurationReader;
@@ -59,6 +62,17 @@ class VerificationPlanTest {
             assertFalse(r.passed(), r.name() + ": " + r.summary());
         }
         assertTrue(((CheckResult.DotProduct) results.get(0)).result().relativeMismatch() > 1e-3);
+    }
+
+    @Test
+    void replicatedScalarsGetTheSameDirectionOnBlocksOfEverySize() {
+        // two ranks of an uneven split: 6x4 and 5x4 cells, a scalar control after the fields
+        ControlLayout wide = new ControlLayout(FieldLayout.of(FieldSpec.of("f", 6, 4, 0)), List.of("s"));
+        ControlLayout narrow = new ControlLayout(FieldLayout.of(FieldSpec.of("f", 5, 4, 0)), List.of("s"));
+        double s = VerificationPlan.direction(wide, null, 7).scalar("s");
+        assertTrue(s != 0, "the scalar is perturbed");
+        assertEquals(s, VerificationPlan.direction(narrow, null, 7).scalar("s"));
+        assertEquals(s, VerificationPlan.direction(narrow, "s", 7).scalar("s"), "alone or with the fields");
     }
 
     @Test
