@@ -5,8 +5,14 @@ import org.adjoint4j.adjoint.Controls;
 import org.adjoint4j.adjoint.ReducedFunctional;
 import org.adjoint4j.adjoint.verify.TaylorTest;
 
-/** The Taylor test of the whole gradient in one direction δm. */
+/**
+ * The Taylor test of the whole gradient in one direction δm, from the step h<sub>0</sub> = 0.01: δm
+ * should carry the size of each control (as {@link VerificationPlan}'s directions do), so that the
+ * first step changes each control by up to 1 % of itself.
+ */
 public final class TaylorCheck implements VerificationCheck {
+
+    private static final double FIRST_STEP = 0.01;
 
     private final ReducedFunctional functional;
     private final Controls controls;
@@ -42,6 +48,6 @@ public final class TaylorCheck implements VerificationCheck {
     @Override
     public CheckResult run() {
         return new CheckResult.Taylor(name(), direction, TaylorTest.builder(functional).at(controls).direction(delta)
-                .points(points).build().run());
+                .firstStep(FIRST_STEP).points(points).build().run());
     }
 }

@@ -17,6 +17,7 @@ import org.adjoint4j.examples.cli.config.ConfigurationException;
 import org.adjoint4j.examples.cli.config.ValueTypes;
 import org.adjoint4j.examples.cli.model.Model;
 import org.adjoint4j.mpi.Communicator;
+import org.adjoint4j.mpi.ReduceOp;
 
 /**
  * The checks of {@code adjoint4j verify}, in the order they run: the dot-product test of the
@@ -32,7 +33,7 @@ public final class VerificationPlan {
     /** {@code verification.taylor_points}. */
     public static final ConfigKey<Integer> TAYLOR_POINTS = ConfigKey.optional("verification.taylor_points",
             ValueTypes.integer(3, 30), 6,
-            "step sizes h of each Taylor test, halving from h0 = 1 % of the largest control value over the largest direction value");
+            "step sizes h of each Taylor test, halving from h0 = 0.01, each control perturbed by up to h times its own largest value");
     /** {@code verification.seed}. */
     public static final ConfigKey<Integer> SEED = ConfigKey.optional("verification.seed",
             ValueTypes.integer(0, Integer.MAX_VALUE), 1, "seed of the random directions of the dot-product and Taylor tests");
@@ -66,18 +67,19 @@ public final class VerificationPlan {
         List<String> names = new ArrayList<>(layout.fields().names());
         names.addAll(layout.scalars());
         for (int k = 0; k < names.size(); k++) {
-            checks.add(new TaylorCheck(functional, m, names.get(k), direction(layout, names.get(k), seed + 1L + k), points));
+            checks.add(new TaylorCheck(functional, m, names.get(k), direction(m, names.get(k), seed + 1L + k, comm), points));
         }
         if (names.size() > 1) {
-            checks.add(new TaylorCheck(functional, m, "all controls", direction(layout, null, seed), points));
+            checks.add(new TaylorCheck(functional, m, "all controls", direction(m, null, seed, comm), points));
         }
         return checks;
     }
 
     /** The Taylor test of the whole gradient in a random direction of all controls, as {@code run} offers it. */
     public static VerificationCheck taylorCheck(Model model, Configuration configuration, ReducedFunctional functional) {
-        return new TaylorCheck(functional, model.initialControls(), "all controls",
-                direction(model.initialControls().layout(), null, configuration.get(SEED)), configuration.get(TAYLOR_POINTS));
+        Controls m = model.initialControls();
+        return new TaylorCheck(functional, m, "all controls", direction(m, null, configuration.get(SEED),
+                model.communicator()), configuration.get(TAYLOR_POINTS));
     }
 
     private static TreeSet<Integer> dotProductSteps(Model model, Configuration configuration) {
@@ -125,31 +127,48 @@ public final class VerificationPlan {
     }
 
     /**
-     * A seeded direction, uniform in [-1, 1], in the control called {@code only} (a field or a scalar)
-     * and zero elsewhere; in every control when {@code only} is null. The replicated scalars are drawn
-     * first, so that every rank draws the same values for them whatever the size of its block.
+     * A seeded direction in the control called {@code only} (a field or a scalar) and zero elsewhere;
+     * in every control when {@code only} is null. Values are uniform in [-1, 1] times the control's
+     * largest absolute value at {@code at} over all ranks (1 where that is zero), so that a step h
+     * perturbs every control by up to h times its own size, whatever the units of the controls. The
+     * replicated scalars are drawn first, so that every rank draws the same values for them whatever
+     * the size of its block. A collective call.
      */
-    static Controls direction(ControlLayout layout, String only, long seed) {
+    static Controls direction(Controls at, String only, long seed, Communicator comm) {
+        ControlLayout layout = at.layout();
         SplittableRandom random = new SplittableRandom(seed);
         Controls d = new Controls(layout);
         double[] scalars = d.scalars();
         for (int i = 0; i < scalars.length; i++) {
             if (only == null || only.equals(layout.scalars().get(i))) {
-                scalars[i] = random.nextDouble(-1.0, 1.0);
+                scalars[i] = random.nextDouble(-1.0, 1.0) * scale(Math.abs(at.scalars()[i]));
             }
         }
         Fields fields = d.fields();
         for (int f = 0; f < fields.layout().size(); f++) {
             FieldSpec s = fields.spec(f);
+            double size = scale(comm.allreduce(maxAbsOwned(at.fields(), f), ReduceOp.MAX));
             if (only == null || only.equals(s.name())) {
                 double[] a = fields.get(f);
                 for (int j = 0; j < s.ny(); j++) {
                     for (int i = 0; i < s.nx(); i++) {
-                        a[s.index(i, j)] = random.nextDouble(-1.0, 1.0);
+                        a[s.index(i, j)] = random.nextDouble(-1.0, 1.0) * size;
                     }
                 }
             }
         }
         return d;
+    }
+
+    private static double scale(double size) {
+        return size > 0 && Double.isFinite(size) ? size : 1.0;
+    }
+
+    private static double maxAbsOwned(Fields fields, int f) {
+        double max = 0;
+        for (double v : fields.owned(f)) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
     }
 }

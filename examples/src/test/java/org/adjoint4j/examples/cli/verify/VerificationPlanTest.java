@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.adjoint4j.adjoint.AdjointDriver;
 import org.adjoint4j.adjoint.ControlLayout;
+import org.adjoint4j.adjoint.Controls;
 import org.adjoint4j.adjoint.FieldLayout;
 import org.adjoint4j.adjoint.FieldSpec;
 import org.adjoint4j.examples.cli.config.Configuration;
@@ -69,10 +70,25 @@ class VerificationPlanTest {
         // two ranks of an uneven split: 6x4 and 5x4 cells, a scalar control after the fields
         ControlLayout wide = new ControlLayout(FieldLayout.of(FieldSpec.of("f", 6, 4, 0)), List.of("s"));
         ControlLayout narrow = new ControlLayout(FieldLayout.of(FieldSpec.of("f", 5, 4, 0)), List.of("s"));
-        double s = VerificationPlan.direction(wide, null, 7).scalar("s");
+        SerialCommunicator one = SerialCommunicator.instance();
+        double s = VerificationPlan.direction(new Controls(wide), null, 7, one).scalar("s");
         assertTrue(s != 0, "the scalar is perturbed");
-        assertEquals(s, VerificationPlan.direction(narrow, null, 7).scalar("s"));
-        assertEquals(s, VerificationPlan.direction(narrow, "s", 7).scalar("s"), "alone or with the fields");
+        assertEquals(s, VerificationPlan.direction(new Controls(narrow), null, 7, one).scalar("s"));
+        assertEquals(s, VerificationPlan.direction(new Controls(narrow), "s", 7, one).scalar("s"), "alone or with the fields");
+    }
+
+    @Test
+    void directionsCarryTheSizeOfEachControl() {
+        ControlLayout layout = new ControlLayout(FieldLayout.of(FieldSpec.of("f", 3, 2, 1)), List.of("s", "zero"));
+        Controls at = new Controls(layout);
+        java.util.Arrays.fill(at.fields().get(0), -250.0);
+        at.setScalar("s", 0.002);
+        Controls d = VerificationPlan.direction(at, null, 11, SerialCommunicator.instance());
+        for (double v : d.fields().owned(0)) {
+            assertTrue(Math.abs(v) <= 250 && v != 0, "field value " + v);
+        }
+        assertTrue(Math.abs(d.scalar("s")) <= 0.002 && d.scalar("s") != 0);
+        assertTrue(Math.abs(d.scalar("zero")) <= 1 && Math.abs(d.scalar("zero")) > 0.002, "a zero control gets unit scale");
     }
 
     @Test
