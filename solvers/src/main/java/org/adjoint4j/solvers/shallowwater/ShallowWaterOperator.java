@@ -16,7 +16,7 @@ import org.adjoint4j.mpi.ProcessGrid;
 /**
  * The discrete shallow-water tendency R(q; D, r) on this rank's block of an Arakawa C grid, the
  * explicit update built from it, and the tangent-linear and adjoint of that update: what the
- * integrator {@link ShallowWaterRk3} is made of.
+ * integrators {@link ShallowWaterRk3} and {@link ShallowWaterLeapfrog} are made of.
  *
  * <p><b>Grid.</b> η(i, j) sits at the centre of cell (i, j), u(i, j) on its west face and v(i, j) on its
  * south face; every array (state, controls, coefficients, work) has one ghost layer, cell (i, j) at flat
@@ -34,7 +34,8 @@ import org.adjoint4j.mpi.ProcessGrid;
  *   R_u(i,j) = f(y_u)·¼(ṽ_{i−1,j} + ṽ_{ij} + ṽ_{i−1,j+1} + ṽ_{i,j+1}) − g(η_{ij} − η_{i−1,j})/dx − r^u_{ij}·ũ^d_{ij}
  *   R_v(i,j) = −f(y_v)·¼(ũ_{i,j−1} + ũ_{i+1,j−1} + ũ_{ij} + ũ_{i+1,j}) − g(η_{ij} − η_{i,j−1})/dy − r^v_{ij}·ṽ^d_{ij}
  * </pre>
- * where the drag acts on the velocity of a "drag level" d (the stage itself for Runge–Kutta). The flux H<sup>u</sup>ũ through a face is the same expression, with the
+ * where the drag acts on the velocity of a "drag level" d (the stage itself for Runge–Kutta, the
+ * previous level for leapfrog). The flux H<sup>u</sup>ũ through a face is the same expression, with the
  * same operands, in both cells beside it, so the update conserves Σ η to rounding error.
  *
  * <p><b>Update.</b> {@link #stage}: out = M(a·p + b·q + c·R(q)) with the masks M, one pass over the
@@ -620,5 +621,47 @@ final class ShallowWaterOperator {
         }
         Arrays.fill(adjointDepth, 0.0);
         Arrays.fill(adjointDrag, 0.0);
+    }
+
+    // ---- pointwise -----------------------------------------------------------------------------
+
+    /**
+     * out = M(α·x + β·y + γ·z) at owned cells.
+     *
+     * @param x   read at owned cells (likewise y and z)
+     * @param out written at owned cells; may be one of the inputs
+     */
+    void combine(double alpha, Level x, double beta, Level y, double gamma, Level z, Level out) {
+        for (int j = 0; j < ny; j++) {
+            final double mS = maskV[j + 1];
+            final int row = cells.index(0, j);
+            for (int i = 0; i < nx; i++) {
+                final int k = row + i;
+                final double mW = maskU[i + 1];
+                out.eta[k] = alpha * x.eta[k] + beta * y.eta[k] + gamma * z.eta[k];
+                out.u[k] = mW * (alpha * x.u[k] + beta * y.u[k] + gamma * z.u[k]);
+                out.v[k] = mS * (alpha * x.v[k] + beta * y.v[k] + gamma * z.v[k]);
+            }
+        }
+    }
+
+    /**
+     * target += α·M·x at owned cells.
+     *
+     * @param x      read at owned cells
+     * @param target accumulated into at owned cells
+     */
+    void addScaled(double alpha, Level x, Level target) {
+        for (int j = 0; j < ny; j++) {
+            final double mS = maskV[j + 1];
+            final int row = cells.index(0, j);
+            for (int i = 0; i < nx; i++) {
+                final int k = row + i;
+                final double mW = maskU[i + 1];
+                target.eta[k] += alpha * x.eta[k];
+                target.u[k] += mW * (alpha * x.u[k]);
+                target.v[k] += mS * (alpha * x.v[k]);
+            }
+        }
     }
 }

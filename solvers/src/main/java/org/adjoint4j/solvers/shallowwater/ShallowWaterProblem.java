@@ -103,8 +103,13 @@ public final class ShallowWaterProblem {
         double dt = courantNumber / (Math.sqrt(b.gravity * maxDepth) * Math.sqrt(1 / (dx * dx) + 1 / (dy * dy)));
         this.parameters = ShallowWaterParameters.builder().domain(b.lengthX, b.lengthY).gravity(b.gravity)
                 .coriolis(b.coriolisF0, b.coriolisBeta).timeStep(dt).build();
-        this.stepper = new ShallowWaterRk3(comm, decomposition, parameters, steps);
-        this.initialState = new RestingInitialState("eta");
+        if (integrator == ShallowWaterIntegrator.RK3) {
+            this.stepper = new ShallowWaterRk3(comm, decomposition, parameters, steps);
+            this.initialState = new RestingInitialState("eta");
+        } else {
+            this.stepper = new ShallowWaterLeapfrog(comm, decomposition, parameters, b.asselin, steps);
+            this.initialState = new RestingInitialState("eta", "eta_previous");
+        }
         this.initialControls = new Controls(stepper.controlLayout());
         initialControls.fields().setOwned(0, depth);
         initialControls.fields().setOwned(1, eta0);
@@ -243,12 +248,12 @@ public final class ShallowWaterProblem {
         return parameters.lengthY() / cellsY;
     }
 
-    /** The time stepper: a {@link ShallowWaterRk3}. */
+    /** The time stepper: a {@link ShallowWaterRk3} or a {@link ShallowWaterLeapfrog}. */
     public TangentLinearStepper stepper() {
         return stepper;
     }
 
-    /** Water at rest with elevation η<sub>0</sub>. */
+    /** Water at rest with elevation η<sub>0</sub> (in both time levels for leapfrog). */
     public InitialState initialState() {
         return initialState;
     }
@@ -309,6 +314,7 @@ public final class ShallowWaterProblem {
         private int cellsY = 32;
         private int steps = 150;
         private ShallowWaterIntegrator integrator = ShallowWaterIntegrator.RK3;
+        private double asselin = ShallowWaterLeapfrog.DEFAULT_ASSELIN;
         private double courantNumber = 0.4;
         private double lengthX = 2;
         private double lengthY = 1;
@@ -353,6 +359,15 @@ public final class ShallowWaterProblem {
         /** The integrator (default RK3). */
         public Builder integrator(ShallowWaterIntegrator integrator) {
             this.integrator = Objects.requireNonNull(integrator, "integrator");
+            return this;
+        }
+
+        /** The Robert–Asselin coefficient ν of the leapfrog integrator (default 0.1), in [0, 0.5). */
+        public Builder asselin(double asselin) {
+            if (!(asselin >= 0 && asselin < 0.5)) {
+                throw new IllegalArgumentException("asselin must be in [0, 0.5), was " + asselin);
+            }
+            this.asselin = asselin;
             return this;
         }
 
@@ -487,10 +502,11 @@ public final class ShallowWaterProblem {
                     throw new IllegalArgumentException(f[0] + ": expected " + values + " values" + shape + ", got " + a.length);
                 }
             }
-            double limit = integrator.courantLimit();
+            double limit = integrator.courantLimit(asselin);
             if (courantNumber > limit) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "courantNumber must be <= %.4f for %s, was %s",
-                        limit, integrator, courantNumber));
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "courantNumber must be <= %.4f for %s%s, was %s",
+                        limit, integrator, integrator == ShallowWaterIntegrator.LEAPFROG ? " with asselin " + asselin : "",
+                        courantNumber));
             }
             for (Map.Entry<Integer, double[]> e : observations.entrySet()) {
                 if (e.getKey() > steps) {

@@ -166,4 +166,16 @@ final class ReferenceShallowWater {
         State q2 = sum(new double[] {0.75, 0.25, 0.25 * dt}, q, q1, tendency(q1, q1));
         return sum(new double[] {1.0 / 3, 2.0 / 3, 2.0 / 3 * dt}, q, q2, tendency(q2, q2));
     }
+
+    /** One leapfrog step with the Robert–Asselin filter: {q_{n+1}, q̄_n} from q_n and q̄_{n−1}. */
+    State[] leapfrog(State current, State previous, double dt, double asselin) {
+        State next = sum(new double[] {1, 2 * dt}, previous, tendency(current, previous));
+        State filtered = sum(new double[] {1 - 2 * asselin, asselin, asselin}, current, previous, next);
+        return new State[] {next, filtered};
+    }
+
+    /** The forward-Euler start: {q_1, q_0}. */
+    State[] euler(State current, double dt) {
+        return new State[] {sum(new double[] {1, dt}, current, tendency(current, current)), sum(new double[] {1}, current)};
+    }
 }

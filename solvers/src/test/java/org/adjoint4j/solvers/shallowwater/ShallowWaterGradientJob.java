@@ -10,7 +10,7 @@ import org.adjoint4j.mpi.launch.RankProgram;
 import org.adjoint4j.solvers.shallowwater.ShallowWaterCases.Boundaries;
 
 /**
- * Shallow-water gradients as a job: in a closed basin, then on a doubly periodic domain.
+ * Shallow-water gradients as a job: RK3 in a closed basin, then leapfrog on a doubly periodic domain.
  * Arguments: output file, Nx, Ny, T, snapshots. Rank 0 writes, for each, J and then every control
  * gradient and dJ/du0 gathered over all cells, as doubles.
  */
@@ -23,7 +23,7 @@ public final class ShallowWaterGradientJob implements RankProgram {
         int steps = Integer.parseInt(args[3]);
         int snapshots = Integer.parseInt(args[4]);
         double[][][] results = new double[2][][];
-        Object[][] runs = {{ShallowWaterIntegrator.RK3, Boundaries.WALLS}, {ShallowWaterIntegrator.RK3, Boundaries.PERIODIC}};
+        Object[][] runs = {{ShallowWaterIntegrator.RK3, Boundaries.WALLS}, {ShallowWaterIntegrator.LEAPFROG, Boundaries.PERIODIC}};
         for (int k = 0; k < runs.length; k++) {
             ShallowWaterProblem p = ShallowWaterCases.builder(nx, ny, steps, (ShallowWaterIntegrator) runs[k][0],
                     (Boundaries) runs[k][1]).communicator(comm).build();

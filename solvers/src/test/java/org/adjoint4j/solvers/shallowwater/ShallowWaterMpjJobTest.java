@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Shallow-water gradients (with walls, periodic) computed by real MPJ Express jobs on 3 ranks are bit
- * for bit those of 3 in-process ranks.
+ * Shallow-water gradients (RK3 with walls, leapfrog periodic) computed by real MPJ Express jobs on 3
+ * ranks are bit for bit those of 3 in-process ranks.
  */
 class ShallowWaterMpjJobTest {
 
@@ -47,8 +47,8 @@ class ShallowWaterMpjJobTest {
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
         double[] v = new double[bytes.remaining() / Double.BYTES];
         bytes.asDoubleBuffer().get(v);
-        // J, 3 control fields and 3 state fields, twice, 17 x 9 cells each
-        assertEquals(2 + (6 + 6) * 17 * 9, v.length, "values written by rank 0");
+        // J and 3 control fields + 3 state fields (RK3), J and 3 + 6 (leapfrog), 17 x 9 cells each
+        assertEquals(2 + (6 + 9) * 17 * 9, v.length, "values written by rank 0");
         return v;
     }
 

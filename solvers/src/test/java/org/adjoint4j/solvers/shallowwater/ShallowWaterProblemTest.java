@@ -65,6 +65,9 @@ class ShallowWaterProblemTest {
                 message(() -> ShallowWaterProblem.builder().courantNumber(Double.NaN)));
         assertEquals("courantNumber must be <= 0.8660 for RK3, was 0.9",
                 message(() -> ShallowWaterProblem.builder().courantNumber(0.9).build()));
+        assertEquals("courantNumber must be <= 0.4523 for LEAPFROG with asselin 0.1, was 0.46", message(() ->
+                ShallowWaterProblem.builder().integrator(ShallowWaterIntegrator.LEAPFROG).courantNumber(0.46).build()));
+        assertEquals("asselin must be in [0, 0.5), was 0.5", message(() -> ShallowWaterProblem.builder().asselin(0.5)));
         assertEquals("gravity must be finite and > 0, was -9.81", message(() -> ShallowWaterProblem.builder().gravity(-9.81)));
         assertEquals("coriolis f0 and beta must be finite, were f0=Infinity, beta=0.0",
                 message(() -> ShallowWaterProblem.builder().coriolis(Double.POSITIVE_INFINITY, 0)));
@@ -118,6 +121,8 @@ class ShallowWaterProblemTest {
         assertEquals("the grid needs >= 2 cells in each direction, was 1x5",
                 message(() -> new ShallowWaterRk3(ShallowWaterCases.serial(), thin, p, 10)));
         assertEquals("finalStep must be >= 1, was 0", message(() -> new ShallowWaterRk3(ShallowWaterCases.serial(), fine, p, 0)));
+        assertEquals("asselin must be in [0, 0.5), was -0.1",
+                message(() -> new ShallowWaterLeapfrog(ShallowWaterCases.serial(), fine, p, -0.1, 10)));
         assertEquals("the time step is required: call timeStep(dt)", message(() -> ShallowWaterParameters.builder().build()));
         assertEquals("timeStep must be finite and > 0, was Infinity",
                 message(() -> ShallowWaterParameters.builder().timeStep(Double.POSITIVE_INFINITY)));
