@@ -58,12 +58,18 @@ public final class ShallowWaterLeapfrog implements TangentLinearStepper {
     private final ControlLayout controlLayout;
     private final String description;
 
+    // views of the caller's fields, re-pointed per call
     private final Level current = new Level();
     private final Level previous = new Level();
     private final Level nextCurrent = new Level();
     private final Level nextPrevious = new Level();
     private final Level tangentCurrent = new Level();
     private final Level tangentPrevious = new Level();
+    private final Level adjointCurrent = new Level();
+    private final Level adjointPrevious = new Level();
+    private final Level adjointNextCurrent = new Level();
+    private final Level adjointNextPrevious = new Level();
+    /** The total adjoint of q_{n+1}. */
     private final Level total;
 
     /**
@@ -178,10 +184,10 @@ public final class ShallowWaterLeapfrog implements TangentLinearStepper {
     public void adjoint(int n, Fields in, Fields adjOut, Fields adjIn, Controls controls, Controls gradient) {
         Level q = current.view(in, 0);
         Level p = previous.view(in, 3);
-        Level muNext = nextCurrent.view(adjOut, 0);
-        Level muPrevious = nextPrevious.view(adjOut, 3);
-        Level lambda = tangentCurrent.view(adjIn, 0);
-        Level lambdaPrevious = tangentPrevious.view(adjIn, 3);
+        Level muNext = adjointNextCurrent.view(adjOut, 0);
+        Level muPrevious = adjointNextPrevious.view(adjOut, 3);
+        Level lambda = adjointCurrent.view(adjIn, 0);
+        Level lambdaPrevious = adjointPrevious.view(adjIn, 3);
         op.startExchange(q);
         lambda.zero();
         lambdaPrevious.zero();

@@ -115,7 +115,7 @@ public final class ShallowWaterProblem {
         initialControls.fields().setOwned(1, eta0);
         initialControls.fields().setOwned(2, drag);
 
-        this.regionCells = regionCells(b, dx, dy);
+        this.regionCells = regionCells(b);
         List<Objective> terms = new ArrayList<>();
         terms.add(MeanSquareElevation.overCells(decomposition, comm.rank(), regionCells[0], regionCells[1], regionCells[2],
                 regionCells[3]));
@@ -166,25 +166,36 @@ public final class ShallowWaterProblem {
         return maxDepth;
     }
 
-    /** The cells whose centres lie in the builder's region, as {iStart, iEnd, jStart, jEnd}. */
-    private static int[] regionCells(Builder b, double dx, double dy) {
+    /** The cells of the builder's region (or of the default one). */
+    private static int[] regionCells(Builder b) {
         double[] r = b.region != null ? b.region
                 : new double[] {0.8 * b.lengthX, 0.95 * b.lengthX, 0.35 * b.lengthY, 0.65 * b.lengthY};
-        if (r[0] < 0 || r[1] > b.lengthX || r[2] < 0 || r[3] > b.lengthY) {
+        return cellsInRegion(b.cellsX, b.cellsY, b.lengthX, b.lengthY, r[0], r[1], r[2], r[3]);
+    }
+
+    /**
+     * The cells of an nx × ny grid over [0, lengthX] × [0, lengthY] whose centres lie in the rectangle
+     * [x0, x1] × [y0, y1].
+     *
+     * @return {iStart, iEnd, jStart, jEnd}, ends exclusive
+     * @throws IllegalArgumentException naming the rectangle if it leaves the domain or holds no cell centre
+     */
+    public static int[] cellsInRegion(int nx, int ny, double lengthX, double lengthY, double x0, double x1, double y0,
+                                      double y1) {
+        if (!(x0 >= 0 && x0 < x1 && x1 <= lengthX && y0 >= 0 && y0 < y1 && y1 <= lengthY)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "region of interest [%s, %s] x [%s, %s] must lie"
-                    + " within the domain [0, %s] x [0, %s]", r[0], r[1], r[2], r[3], b.lengthX, b.lengthY));
+                    + " within the domain [0, %s] x [0, %s]", x0, x1, y0, y1, lengthX, lengthY));
         }
+        double dx = lengthX / nx;
+        double dy = lengthY / ny;
         // cell i has its centre at (i + ½)dx
-        int i0 = (int) Math.ceil(r[0] / dx - 0.5);
-        int i1 = (int) Math.floor(r[1] / dx - 0.5) + 1;
-        int j0 = (int) Math.ceil(r[2] / dy - 0.5);
-        int j1 = (int) Math.floor(r[3] / dy - 0.5) + 1;
-        i1 = Math.min(i1, b.cellsX);
-        j1 = Math.min(j1, b.cellsY);
+        int i0 = (int) Math.ceil(x0 / dx - 0.5);
+        int i1 = Math.min((int) Math.floor(x1 / dx - 0.5) + 1, nx);
+        int j0 = (int) Math.ceil(y0 / dy - 0.5);
+        int j1 = Math.min((int) Math.floor(y1 / dy - 0.5) + 1, ny);
         if (i0 >= i1 || j0 >= j1) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "region of interest [%s, %s] x [%s, %s] contains"
-                    + " no cell centre of the %dx%d grid (cell width %s x %s)", r[0], r[1], r[2], r[3], b.cellsX, b.cellsY,
-                    dx, dy));
+                    + " no cell centre of the %dx%d grid (cell width %s x %s)", x0, x1, y0, y1, nx, ny, dx, dy));
         }
         return new int[] {i0, i1, j0, j1};
     }

@@ -58,10 +58,13 @@ public final class ShallowWaterRk3 implements TangentLinearStepper {
     private final ControlLayout controlLayout;
     private final String description;
 
+    // views of the caller's fields, re-pointed per call
     private final Level level = new Level();
     private final Level next = new Level();
     private final Level tangentLevel = new Level();
     private final Level tangentNext = new Level();
+    private final Level adjointNext = new Level();
+    private final Level adjointLevel = new Level();
     private final Level stage1;
     private final Level stage2;
     private final Level tangent1;
@@ -183,8 +186,8 @@ public final class ShallowWaterRk3 implements TangentLinearStepper {
     public void adjoint(int n, Fields in, Fields adjOut, Fields adjIn, Controls controls, Controls gradient) {
         Level q = level.view(in, 0);
         advance(q, null);
-        Level mu = next.view(adjOut, 0);
-        Level lambda = tangentLevel.view(adjIn, 0);
+        Level mu = adjointNext.view(adjOut, 0);
+        Level lambda = adjointLevel.view(adjIn, 0);
         lambda.zero();
         adjoint2.zero();
         adjoint1.zero();

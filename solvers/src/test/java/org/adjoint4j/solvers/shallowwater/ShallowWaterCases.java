@@ -3,6 +3,7 @@ package org.adjoint4j.solvers.shallowwater;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.adjoint4j.adjoint.Controls;
@@ -11,6 +12,7 @@ import org.adjoint4j.adjoint.Fields;
 import org.adjoint4j.adjoint.GradientResult;
 import org.adjoint4j.adjoint.TimeStepper;
 import org.adjoint4j.mpi.Communicator;
+import org.adjoint4j.mpi.SerialCommunicator;
 import org.adjoint4j.mpi.launch.JobResult;
 import org.adjoint4j.mpi.launch.ThreadLauncher;
 
@@ -67,15 +69,15 @@ final class ShallowWaterCases {
     }
 
     /**
-     * A direction that perturbs only the named control field: a smooth pattern plus seeded noise, as
-     * large as {@code amplitude}.
+     * A direction that perturbs only the named control field: a smooth pattern plus seeded noise, at
+     * most {@code amplitude} in size.
      */
     static Controls direction(ShallowWaterProblem p, String field, double amplitude) {
         Controls d = new Controls(p.stepper().controlLayout());
         int f = d.layout().fields().indexOf(field);
         FieldSpec s = d.fields().spec(f);
         double[] values = new double[s.ownedLength()];
-        java.util.Random random = new java.util.Random(11 + p.communicator().rank());
+        Random random = new Random(11 + p.communicator().rank());
         for (int k = 0; k < values.length; k++) {
             values[k] = amplitude * (0.7 * Math.cos(0.3 * k) + 0.3 * (random.nextDouble() - 0.5));
         }
@@ -96,7 +98,7 @@ final class ShallowWaterCases {
 
     /** The one-rank communicator. */
     static Communicator serial() {
-        return org.adjoint4j.mpi.SerialCommunicator.instance();
+        return SerialCommunicator.instance();
     }
 
     /**

@@ -9,7 +9,6 @@ import org.adjoint4j.adjoint.verify.TaylorResult;
 import org.adjoint4j.adjoint.verify.TaylorTest;
 import org.adjoint4j.checkpoint.schedule.BinomialSchedule;
 import org.adjoint4j.solvers.shallowwater.ShallowWaterCases.Boundaries;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
