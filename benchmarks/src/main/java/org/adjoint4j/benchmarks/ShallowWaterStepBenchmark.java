@@ -48,6 +48,7 @@ public class ShallowWaterStepBenchmark {
     private Fields lambda;
     private Fields lambdaOut;
 
+    /** Builds the default problem at this size and takes one step, so that the state has flow. */
     @Setup
     public void setUp() {
         ShallowWaterProblem p = ShallowWaterProblem.builder().cells(NX, NY).integrator(integrator).steps(2).build();
@@ -65,12 +66,14 @@ public class ShallowWaterStepBenchmark {
         lambda.copyFrom(u);
     }
 
+    /** One forward step (three stages for RK3). */
     @Benchmark
     public Fields forward() {
         stepper.forward(1, u, out, controls);
         return out;
     }
 
+    /** One adjoint step, stages recomputed and control gradients accumulated. */
     @Benchmark
     public Fields adjoint() {
         stepper.adjoint(1, u, lambda, lambdaOut, controls, gradient);

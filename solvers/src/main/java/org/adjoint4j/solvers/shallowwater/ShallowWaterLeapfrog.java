@@ -39,7 +39,9 @@ import org.adjoint4j.mpi.Decomposition2d;
  * total adjoint of q<sub>n+1</sub> (the filter reads it); then λ<sub>n</sub> = (1 − 2ν)·λ̄<sub>n</sub> +
  * 2dt·(∂R/∂q)<sup>T</sup>μ and λ̄<sub>n−1</sub> = ν·λ̄<sub>n</sub> + μ + 2dt·(drag part)<sup>T</sup>μ, the
  * contributions to ghost cells sent home by the halo exchange's adjoint; the bathymetry and drag
- * gradients get 2dt·(∂R/∂m)<sup>T</sup>μ. Nothing needs recomputing but the ghosts of q<sub>n</sub>.
+ * gradients get 2dt·(∂R/∂m)<sup>T</sup>μ. The adjoint of step 0 is that of the Euler step plus
+ * λ̄<sub>0</sub> (since q̄<sub>0</sub> = q<sub>0</sub>), and its λ̄<sub>−1</sub> is zero. Nothing needs
+ * recomputing but the ghosts of q<sub>n</sub>.
  *
  * <p>Work arrays are allocated by the constructor; steps allocate nothing. Not thread-safe: one
  * stepper per rank.

@@ -531,10 +531,10 @@ final class ShallowWaterOperator {
                 lEta[k + s] += 0.5 * sN;
 
                 // u(i,j) = m^u (a·p + b·q + c·R_u)
-                final double mu_ = mW * muU[k];
-                lpU[k] += a * mu_;
-                lU[k] += b * mu_;
-                final double su = c * mu_;
+                final double muFaceU = mW * muU[k];
+                lpU[k] += a * muFaceU;
+                lU[k] += b * muFaceU;
+                final double su = c * muFaceU;
                 final double sBarV = 0.25 * (fU * su);
                 lV[k - 1] += mS * sBarV;
                 lV[k] += mS * sBarV;
@@ -546,10 +546,10 @@ final class ShallowWaterOperator {
                 lDragU[k] -= mW * (dragU[k] * su);
 
                 // v(i,j) = m^v (a·p + b·q + c·R_v)
-                final double mv = mS * muV[k];
-                lpV[k] += a * mv;
-                lV[k] += b * mv;
-                final double sv = c * mv;
+                final double muFaceV = mS * muV[k];
+                lpV[k] += a * muFaceV;
+                lV[k] += b * muFaceV;
+                final double sv = c * muFaceV;
                 final double sBarU = -0.25 * (fV * sv);
                 lU[k - s] += mW * sBarU;
                 lU[k] += mW * sBarU;

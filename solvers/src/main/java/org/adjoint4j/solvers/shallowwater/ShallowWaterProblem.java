@@ -150,11 +150,12 @@ public final class ShallowWaterProblem {
         minTotal = comm.allreduce(minTotal, ReduceOp.MIN);
         minDrag = comm.allreduce(minDrag, ReduceOp.MIN);
         maxDepth = comm.allreduce(maxDepth, ReduceOp.MAX);
-        if (notFinite > 0) {
-            throw new IllegalArgumentException("bathymetry, initial elevation and drag must be finite everywhere");
-        }
+        // depth first: a zero depth also makes the default drag 0.05/D infinite
         if (!(minDepth > 0)) {
             throw new IllegalArgumentException("bathymetry: every depth must be > 0, the smallest was " + minDepth);
+        }
+        if (notFinite > 0) {
+            throw new IllegalArgumentException("bathymetry, initial elevation and drag must be finite everywhere");
         }
         if (!(minTotal > 0)) {
             throw new IllegalArgumentException("initial elevation: the total depth D + eta0 must be > 0 everywhere (no"

@@ -88,6 +88,9 @@ class ShallowWaterProblemTest {
         depth[5] = -0.5;
         assertEquals("bathymetry: every depth must be > 0, the smallest was -0.5",
                 message(() -> ShallowWaterProblem.builder().cells(8, 4).bathymetry(depth).build()));
+        depth[5] = 0;
+        assertEquals("bathymetry: every depth must be > 0, the smallest was 0.0",
+                message(() -> ShallowWaterProblem.builder().cells(8, 4).bathymetry(depth).build()));
         double[] dry = new double[8 * 4];
         dry[3] = -2;
         assertEquals("initial elevation: the total depth D + eta0 must be > 0 everywhere (no dry cells), the smallest was"
