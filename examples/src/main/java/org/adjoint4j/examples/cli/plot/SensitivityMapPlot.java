@@ -24,9 +24,14 @@ public final class SensitivityMapPlot {
 
     static final int PLOT_LEFT = 90;
     static final int PLOT_TOP = 70;
+    /** The largest height of the map; a square grid's map is this size. */
     static final int PLOT_SIZE = 480;
+    /** The largest width of the map, reached by grids wider than tall. */
+    static final int PLOT_MAX_WIDTH = 500;
+    /** Where the colour bar of a square grid's map starts. */
     static final int BAR_LEFT = PLOT_LEFT + PLOT_SIZE + 40;
     static final int BAR_WIDTH = 22;
+    private static final int BAR_MIN_HEIGHT = 200;
 
     private SensitivityMapPlot() {
     }
@@ -66,9 +71,11 @@ public final class SensitivityMapPlot {
 
         double width = grid.x1() - grid.x0();
         double height = grid.y1() - grid.y0();
-        double scale = PLOT_SIZE / Math.max(width, height);
+        double scale = Math.min(Math.min(PLOT_MAX_WIDTH, PLOT_SIZE * width / height) / width, PLOT_SIZE / height);
         int pw = (int) Math.round(width * scale);
         int ph = (int) Math.round(height * scale);
+        // A map wider than tall sits in the middle of the space, beside a colour bar of its own height.
+        int top = PLOT_TOP + (PLOT_SIZE - Math.max(ph, BAR_MIN_HEIGHT)) / 2;
 
         BufferedImage cells = new BufferedImage(grid.nx(), grid.ny(), BufferedImage.TYPE_INT_RGB);
         for (int j = 0; j < grid.ny(); j++) {
@@ -77,51 +84,52 @@ public final class SensitivityMapPlot {
             }
         }
         c.g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        c.g.drawImage(cells, PLOT_LEFT, PLOT_TOP, pw, ph, null);
+        c.g.drawImage(cells, PLOT_LEFT, top, pw, ph, null);
         c.g.setColor(PlotCanvas.AXIS);
-        c.g.drawRect(PLOT_LEFT, PLOT_TOP, pw, ph);
+        c.g.drawRect(PLOT_LEFT, top, pw, ph);
 
         String unitSuffix = grid.lengthUnits().equals("1") ? "" : " [" + grid.lengthUnits() + "]";
         Ticks xt = Ticks.linear(grid.x0(), grid.x1(), 5);
         double[] xv = xt.values();
         for (int k = 0; k < xv.length; k++) {
             double px = PLOT_LEFT + (xv[k] - grid.x0()) * scale;
-            c.g.drawLine((int) Math.round(px), PLOT_TOP + ph, (int) Math.round(px), PLOT_TOP + ph + 5);
-            c.centred(xt.labels().get(k), PlotCanvas.TICK, px, PLOT_TOP + ph + 20);
+            c.g.drawLine((int) Math.round(px), top + ph, (int) Math.round(px), top + ph + 5);
+            c.centred(xt.labels().get(k), PlotCanvas.TICK, px, top + ph + 20);
         }
-        c.centred("x" + unitSuffix + scaleSuffix(xt), PlotCanvas.LABEL, PLOT_LEFT + pw / 2.0, PLOT_TOP + ph + 45);
+        c.centred("x" + unitSuffix + scaleSuffix(xt), PlotCanvas.LABEL, PLOT_LEFT + pw / 2.0, top + ph + 45);
         Ticks yt = Ticks.linear(grid.y0(), grid.y1(), 5);
         double[] yv = yt.values();
         for (int k = 0; k < yv.length; k++) {
-            double py = PLOT_TOP + ph - (yv[k] - grid.y0()) * scale;
+            double py = top + ph - (yv[k] - grid.y0()) * scale;
             c.g.drawLine(PLOT_LEFT - 5, (int) Math.round(py), PLOT_LEFT, (int) Math.round(py));
             c.rightAligned(yt.labels().get(k), PlotCanvas.TICK, PLOT_LEFT - 8, py);
         }
-        c.vertical("y" + unitSuffix + scaleSuffix(yt), PlotCanvas.LABEL, PLOT_LEFT - 60, PLOT_TOP + ph / 2.0);
+        c.vertical("y" + unitSuffix + scaleSuffix(yt), PlotCanvas.LABEL, PLOT_LEFT - 60, top + ph / 2.0);
 
-        drawColourBar(c, limit, quantity + (units.equals("1") ? "" : " [" + units + "]"));
+        drawColourBar(c, limit, quantity + (units.equals("1") ? "" : " [" + units + "]"), PLOT_LEFT + pw + 40, top,
+                Math.max(ph, BAR_MIN_HEIGHT));
         c.writePng(file);
     }
 
-    private static void drawColourBar(PlotCanvas c, double limit, String label) {
-        for (int y = 0; y < PLOT_SIZE; y++) {
-            double t = 1.0 - 2.0 * y / (PLOT_SIZE - 1);
+    private static void drawColourBar(PlotCanvas c, double limit, String label, int left, int top, int height) {
+        for (int y = 0; y < height; y++) {
+            double t = 1.0 - 2.0 * y / (height - 1);
             c.g.setColor(new Color(DivergingColourMap.rgb(t)));
-            c.g.fillRect(BAR_LEFT, PLOT_TOP + y, BAR_WIDTH, 1);
+            c.g.fillRect(left, top + y, BAR_WIDTH, 1);
         }
         c.g.setColor(PlotCanvas.AXIS);
-        c.g.drawRect(BAR_LEFT, PLOT_TOP, BAR_WIDTH, PLOT_SIZE - 1);
+        c.g.drawRect(left, top, BAR_WIDTH, height - 1);
         Ticks ticks = Ticks.linear(-limit, limit, 6);
         double[] v = ticks.values();
         int labelWidth = 0;
         for (int k = 0; k < v.length; k++) {
             labelWidth = Math.max(labelWidth, c.width(ticks.labels().get(k), PlotCanvas.TICK));
-            double py = PLOT_TOP + (PLOT_SIZE - 1) * (limit - v[k]) / (2 * limit);
-            c.g.drawLine(BAR_LEFT + BAR_WIDTH, (int) Math.round(py), BAR_LEFT + BAR_WIDTH + 5, (int) Math.round(py));
-            c.leftAligned(ticks.labels().get(k), PlotCanvas.TICK, BAR_LEFT + BAR_WIDTH + 8, py);
+            double py = top + (height - 1) * (limit - v[k]) / (2 * limit);
+            c.g.drawLine(left + BAR_WIDTH, (int) Math.round(py), left + BAR_WIDTH + 5, (int) Math.round(py));
+            c.leftAligned(ticks.labels().get(k), PlotCanvas.TICK, left + BAR_WIDTH + 8, py);
         }
-        c.vertical(label + scaleSuffix(ticks), PlotCanvas.LABEL, BAR_LEFT + BAR_WIDTH + 8 + labelWidth + 18,
-                PLOT_TOP + PLOT_SIZE / 2.0);
+        c.vertical(label + scaleSuffix(ticks), PlotCanvas.LABEL, left + BAR_WIDTH + 8 + labelWidth + 18,
+                top + height / 2.0);
     }
 
     private static String scaleSuffix(Ticks t) {
