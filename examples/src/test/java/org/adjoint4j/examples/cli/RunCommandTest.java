@@ -187,7 +187,7 @@ class RunCommandTest {
                 "run", config("[model]\ntype = \"heat2d\"\nsteps = -10"));
         refused("configuration file '" + dir.resolve("missing.toml") + "' does not exist", "run",
                 dir.resolve("missing.toml").toString());
-        refused("key 'model.type': \"burgers\" is not allowed: expected \"heat2d\"", "verify",
+        refused("key 'model.type': \"burgers\" is not allowed: expected one of \"heat2d\", \"lorenz96\"", "verify",
                 config("[model]\ntype = \"burgers\""));
     }
 

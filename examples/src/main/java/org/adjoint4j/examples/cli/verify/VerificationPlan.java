@@ -131,6 +131,14 @@ public final class VerificationPlan {
     private static Controls direction(ControlLayout layout, String only, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Controls d = new Controls(layout);
+        // Scalars first: they are replicated, so every rank must draw the same values, which it would not
+        // after drawing its own number of field cells.
+        double[] scalars = d.scalars();
+        for (int i = 0; i < scalars.length; i++) {
+            if (only == null || only.equals(layout.scalars().get(i))) {
+                scalars[i] = random.nextDouble(-1.0, 1.0);
+            }
+        }
         Fields fields = d.fields();
         for (int f = 0; f < fields.layout().size(); f++) {
             FieldSpec s = fields.spec(f);
@@ -141,12 +149,6 @@ public final class VerificationPlan {
                         a[s.index(i, j)] = random.nextDouble(-1.0, 1.0);
                     }
                 }
-            }
-        }
-        double[] scalars = d.scalars();
-        for (int i = 0; i < scalars.length; i++) {
-            if (only == null || only.equals(layout.scalars().get(i))) {
-                scalars[i] = random.nextDouble(-1.0, 1.0);
             }
         }
         return d;
