@@ -84,7 +84,7 @@ class ConfigurationDocsTest {
     @Test
     void theExampleConfigurationsAreDocumented() throws IOException {
         String doc = Files.readString(DOC);
-        for (String f : List.of("heat2d.toml", "heat2d-observations.toml", "lorenz96.toml")) {
+        for (String f : List.of("heat2d.toml", "heat2d-observations.toml", "lorenz96.toml", "heat2d-implicit.toml")) {
             assertTrue(doc.contains("| `examples/configs/" + f + "` |"), "no row for " + f);
         }
     }

@@ -187,8 +187,8 @@ class RunCommandTest {
                 "run", config("[model]\ntype = \"heat2d\"\nsteps = -10"));
         refused("configuration file '" + dir.resolve("missing.toml") + "' does not exist", "run",
                 dir.resolve("missing.toml").toString());
-        refused("key 'model.type': \"burgers\" is not allowed: expected one of \"heat2d\", \"lorenz96\"", "verify",
-                config("[model]\ntype = \"burgers\""));
+        refused("key 'model.type': \"burgers\" is not allowed: expected one of \"heat2d\", \"lorenz96\","
+                + " \"heat2d-implicit\"", "verify", config("[model]\ntype = \"burgers\""));
     }
 
     @Test

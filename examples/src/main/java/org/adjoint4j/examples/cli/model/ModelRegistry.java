@@ -43,7 +43,8 @@ public final class ModelRegistry {
 
     /** The models of this version of the tool. */
     public static ModelRegistry standard() {
-        return new ModelRegistry(List.of(new Heat2dModelFactory(), new Lorenz96ModelFactory()));
+        return new ModelRegistry(List.of(new Heat2dModelFactory(), new Lorenz96ModelFactory(),
+                new Heat2dImplicitModelFactory()));
     }
 
     /** The key {@code model.type}, whose allowed values are the registered types. */
