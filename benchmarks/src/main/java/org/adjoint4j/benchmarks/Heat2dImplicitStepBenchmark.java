@@ -42,6 +42,7 @@ public class Heat2dImplicitStepBenchmark {
     private Fields lambda;
     private Fields lambdaOut;
 
+    /** Builds the stepper and its arrays: the problem's κ and Gaussian u0; λ' = u. */
     @Setup
     public void setUp() {
         Heat2dImplicitProblem p = Heat2dImplicitProblem.builder().cells(CELLS).steps(1).build();
@@ -57,12 +58,14 @@ public class Heat2dImplicitStepBenchmark {
         lambda.copyFrom(u);
     }
 
+    /** One forward step. */
     @Benchmark
     public Fields forward() {
         stepper.forward(0, u, out, controls);
         return out;
     }
 
+    /** One adjoint step. */
     @Benchmark
     public Fields adjoint() {
         stepper.adjoint(0, u, lambda, lambdaOut, controls, gradient);

@@ -40,6 +40,7 @@ public class Lorenz96StepBenchmark {
     private Fields lambda;
     private Fields lambdaOut;
 
+    /** Builds the stepper and its arrays: x_k = 8 + sin(0.37k), F = 8, λ' = x. */
     @Setup
     public void setUp() {
         stepper = new Lorenz96(VARIABLES, 0.05);
@@ -59,12 +60,14 @@ public class Lorenz96StepBenchmark {
         lambda.setOwned(0, start);
     }
 
+    /** One forward step. */
     @Benchmark
     public Fields forward() {
         stepper.forward(0, x, out, controls);
         return out;
     }
 
+    /** One adjoint step. */
     @Benchmark
     public Fields adjoint() {
         stepper.adjoint(0, x, lambda, lambdaOut, controls, gradient);
