@@ -10,6 +10,8 @@ import java.util.Objects;
  * <p>Fields are flat {@code double[]} arrays over this rank's {@link Block} with {@code ghost} ghost
  * layers on every side, x fastest: cell {@code (i, j)} is at {@code (j + ghost)·(nx + 2·ghost) + i + ghost}.
  * The exchange fills {@code width <= ghost} layers. Several fields travel in one message per direction.
+ * One-dimensional fields (one row of cells, no ghost rows, as a {@code FieldSpec} with {@code ghostY = 0}
+ * stores them) are exchanged in x only: see {@link Builder#ghostRows(int)}.
  *
  * <p>Without corners the x and y exchanges are independent and overlap. With corners they run one
  * after the other, x then y, the y pass carrying the x ghosts; the adjoint then runs y then x, which is
@@ -38,6 +40,7 @@ public final class HaloExchange {
     private final int nx;
     private final int ny;
     private final int ghost;
+    private final int ghostRows;
     private final int width;
     private final boolean corners;
     private final int stride;
@@ -61,6 +64,7 @@ public final class HaloExchange {
         this.nx = block.nx();
         this.ny = block.ny();
         this.ghost = b.ghost;
+        this.ghostRows = b.ghostRows;
         this.width = b.width;
         this.corners = b.corners;
         this.stride = nx + 2 * ghost;
@@ -81,9 +85,9 @@ public final class HaloExchange {
         return new Builder(comm, decomposition);
     }
 
-    /** Length of a field array: {@code (nx + 2·ghost)·(ny + 2·ghost)}. */
+    /** Length of a field array: {@code (nx + 2·ghost)·(ny + 2·ghostRows)}. */
     public int fieldLength() {
-        return stride * (ny + 2 * ghost);
+        return stride * (ny + 2 * ghostRows);
     }
 
     /** Fills the ghosts of one field; see {@link #exchange(double[][])}. */
@@ -120,7 +124,7 @@ public final class HaloExchange {
         checkFields(fields);
         inFlight = fields;
         startX(fields, false);
-        if (!corners) {
+        if (!corners && ghostRows > 0) {
             startY(fields, false, 0, nx);
         }
     }
@@ -133,6 +137,10 @@ public final class HaloExchange {
         double[][] fields = inFlight;
         inFlight = null;
         finishX(fields, false);
+        if (ghostRows == 0) {
+            single[0] = null;
+            return;
+        }
         if (corners) {
             startY(fields, false, -width, nx + width);
             finishY(fields, false, -width, nx + width);
@@ -161,7 +169,10 @@ public final class HaloExchange {
             throw new IllegalStateException("an exchange is in flight: call finish() first");
         }
         checkFields(fields);
-        if (corners) {
+        if (ghostRows == 0) {
+            startX(fields, true);
+            finishX(fields, true);
+        } else if (corners) {
             startY(fields, true, -width, nx + width);
             finishY(fields, true, -width, nx + width);
             startX(fields, true);
@@ -206,7 +217,7 @@ public final class HaloExchange {
     private void selfX(double[][] fields, boolean adjoint) {
         for (double[] f : fields) {
             for (int j = 0; j < ny; j++) {
-                int row = (j + ghost) * stride + ghost;
+                int row = (j + ghostRows) * stride + ghost;
                 for (int k = 0; k < width; k++) {
                     int westGhost = row - width + k;
                     int eastGhost = row + nx + k;
@@ -256,10 +267,10 @@ public final class HaloExchange {
     private void selfY(double[][] fields, boolean adjoint, int from, int to) {
         for (double[] f : fields) {
             for (int k = 0; k < width; k++) {
-                int southGhost = (ghost - width + k) * stride + ghost;
-                int northGhost = (ghost + ny + k) * stride + ghost;
-                int northOwned = (ghost + ny - width + k) * stride + ghost;
-                int southOwned = (ghost + k) * stride + ghost;
+                int southGhost = (ghostRows - width + k) * stride + ghost;
+                int northGhost = (ghostRows + ny + k) * stride + ghost;
+                int northOwned = (ghostRows + ny - width + k) * stride + ghost;
+                int southOwned = (ghostRows + k) * stride + ghost;
                 for (int i = from; i < to; i++) {
                     if (adjoint) {
                         f[northOwned + i] += f[southGhost + i];
@@ -293,7 +304,7 @@ public final class HaloExchange {
         int p = 0;
         for (double[] f : fields) {
             for (int j = j0; j < j0 + rows; j++) {
-                System.arraycopy(f, (j + ghost) * stride + i0 + ghost, buffer, p, columns);
+                System.arraycopy(f, (j + ghostRows) * stride + i0 + ghost, buffer, p, columns);
                 p += columns;
             }
         }
@@ -311,7 +322,7 @@ public final class HaloExchange {
         int p = 0;
         for (double[] f : fields) {
             for (int j = j0; j < j0 + rows; j++) {
-                int start = (j + ghost) * stride + i0 + ghost;
+                int start = (j + ghostRows) * stride + i0 + ghost;
                 if (add) {
                     for (int i = 0; i < columns; i++) {
                         f[start + i] += buffer[p + i];
@@ -333,7 +344,7 @@ public final class HaloExchange {
         }
         for (double[] f : fields) {
             for (int j = j0; j < j0 + rows; j++) {
-                int start = (j + ghost) * stride + i0 + ghost;
+                int start = (j + ghostRows) * stride + i0 + ghost;
                 java.util.Arrays.fill(f, start, start + columns, 0.0);
             }
         }
@@ -344,7 +355,7 @@ public final class HaloExchange {
         for (int k = 0; k < fields.length; k++) {
             if (fields[k] == null || fields[k].length != length) {
                 throw new IllegalArgumentException("field " + k + ": expected " + length + " values ("
-                        + nx + "x" + ny + " cells with " + ghost + " ghost layers), got "
+                        + nx + "x" + ny + " cells with " + ghost + " ghost columns and " + ghostRows + " ghost rows), got "
                         + (fields[k] == null ? "null" : fields[k].length));
             }
         }
@@ -356,6 +367,7 @@ public final class HaloExchange {
         private final Decomposition2d decomposition;
         private int width = 1;
         private int ghost = -1;
+        private int ghostRows = -1;
         private boolean corners;
 
         private Builder(Communicator comm, Decomposition2d decomposition) {
@@ -381,6 +393,19 @@ public final class HaloExchange {
             return this;
         }
 
+        /**
+         * Ghost rows of the field arrays (default: the ghost layers). 0 for one-dimensional fields,
+         * which have a single row of cells and are then exchanged in x only; that needs a process
+         * grid with one row of ranks, not periodic in y.
+         */
+        public Builder ghostRows(int ghostRows) {
+            if (ghostRows < 0) {
+                throw new IllegalArgumentException("ghostRows must be >= 0, was " + ghostRows);
+            }
+            this.ghostRows = ghostRows;
+            return this;
+        }
+
         /** Whether to fill the corner ghost cells too (default false). */
         public Builder corners(boolean corners) {
             this.corners = corners;
@@ -391,7 +416,8 @@ public final class HaloExchange {
          * The exchange.
          *
          * @throws IllegalArgumentException if the communicator does not match the decomposition, the
-         *         width exceeds the ghost layers, or a block is narrower than the width
+         *         width exceeds the ghost layers or rows, or a block is narrower than the width, or fields
+         *         without ghost rows would need a y exchange
          */
         public HaloExchange build() {
             if (comm.size() != decomposition.grid().size()) {
@@ -401,12 +427,23 @@ public final class HaloExchange {
             if (ghost < 0) {
                 ghost = width;
             }
+            if (ghostRows < 0) {
+                ghostRows = ghost;
+            }
             if (width > ghost) {
                 throw new IllegalArgumentException("width " + width + " exceeds the " + ghost + " ghost layers");
             }
+            ProcessGrid g = decomposition.grid();
+            if (ghostRows == 0 && (g.py() > 1 || g.periodicY())) {
+                throw new IllegalArgumentException("fields without ghost rows are exchanged in x only: the process grid"
+                        + " must have one row of ranks and not be periodic in y, was " + g);
+            }
+            if (ghostRows > 0 && width > ghostRows) {
+                throw new IllegalArgumentException("width " + width + " exceeds the " + ghostRows + " ghost rows");
+            }
             for (int r = 0; r < comm.size(); r++) {
                 Block b = decomposition.block(r);
-                if (b.nx() < width || b.ny() < width) {
+                if (b.nx() < width || ghostRows > 0 && b.ny() < width) {
                     throw new IllegalArgumentException("rank " + r + " owns " + b.nx() + "x" + b.ny()
                             + " cells, fewer than the halo width " + width + " in a direction");
                 }

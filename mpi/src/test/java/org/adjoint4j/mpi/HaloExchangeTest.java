@@ -20,17 +20,19 @@ class HaloExchangeTest {
         return field * 1e6 + gj * 1000 + gi;
     }
 
-    @ParameterizedTest(name = "{0}x{1} ranks, width {2}, corners {3}, periodic {4}")
-    @CsvSource({"1,1,1,false,false", "1,1,2,true,true", "2,1,1,false,false", "3,1,2,true,true", "2,2,1,true,false",
-        "2,2,2,false,true", "3,2,1,true,true", "2,3,2,true,true", "4,1,1,false,true"})
-    void ghostsHoldTheNeighboursOwnedValues(int px, int py, int width, boolean corners, boolean periodic) {
+    @ParameterizedTest(name = "{0}x{1} ranks, width {2}, corners {3}, periodic {4}, ghost rows {5}")
+    @CsvSource({"1,1,1,false,false,2", "1,1,2,true,true,2", "2,1,1,false,false,2", "3,1,2,true,true,2",
+        "2,2,1,true,false,2", "2,2,2,false,true,2", "3,2,1,true,true,2", "2,3,2,true,true,2", "4,1,1,false,true,2",
+        "2,2,1,true,true,1", "3,2,2,true,false,3", "1,1,2,false,true,3"})
+    void ghostsHoldTheNeighboursOwnedValues(int px, int py, int width, boolean corners, boolean periodic, int ghostRows) {
         int nx = 11;
         int ny = 9;
         int ghost = 2;
         ProcessGrid grid = ProcessGrid.of(px, py, periodic, periodic);
         Decomposition2d d = Decomposition2d.of(nx, ny, grid);
         JobResult r = ThreadLauncher.run(px * py, (comm, args) -> {
-            HaloExchange halo = HaloExchange.builder(comm, d).width(width).ghost(ghost).corners(corners).build();
+            HaloExchange halo = HaloExchange.builder(comm, d).width(width).ghost(ghost).ghostRows(ghostRows)
+                    .corners(corners).build();
             Block b = d.block(comm.rank());
             int stride = b.nx() + 2 * ghost;
             double[][] fields = new double[2][halo.fieldLength()];
@@ -38,13 +40,13 @@ class HaloExchangeTest {
                 java.util.Arrays.fill(fields[f], UNTOUCHED);
                 for (int j = 0; j < b.ny(); j++) {
                     for (int i = 0; i < b.nx(); i++) {
-                        fields[f][(j + ghost) * stride + i + ghost] = value(f, b.offsetX() + i, b.offsetY() + j);
+                        fields[f][(j + ghostRows) * stride + i + ghost] = value(f, b.offsetX() + i, b.offsetY() + j);
                     }
                 }
             }
             halo.exchange(fields);
             for (int f = 0; f < 2; f++) {
-                for (int j = -ghost; j < b.ny() + ghost; j++) {
+                for (int j = -ghostRows; j < b.ny() + ghostRows; j++) {
                     for (int i = -ghost; i < b.nx() + ghost; i++) {
                         boolean outX = i < 0 || i >= b.nx();
                         boolean outY = j < 0 || j >= b.ny();
@@ -55,7 +57,7 @@ class HaloExchangeTest {
                         boolean filled = inWidth && reachable && (!(outX && outY) || corners);
                         double expected = !outX && !outY ? value(f, gi, gj)
                                 : filled ? value(f, Math.floorMod(gi, nx), Math.floorMod(gj, ny)) : UNTOUCHED;
-                        double actual = fields[f][(j + ghost) * stride + i + ghost];
+                        double actual = fields[f][(j + ghostRows) * stride + i + ghost];
                         if (actual != expected) {
                             throw new AssertionError("rank " + comm.rank() + " field " + f + " local (" + i + ", " + j
                                     + "): expected " + expected + " but was " + actual);
@@ -65,6 +67,48 @@ class HaloExchangeTest {
             }
         }, new String[0], Duration.ofSeconds(30));
         assertTrue(r.ok(), r.message());
+    }
+
+    @ParameterizedTest(name = "{0} ranks, width {1}, periodic {2}")
+    @CsvSource({"1,2,true", "1,1,false", "2,1,true", "3,2,true", "3,2,false", "4,1,true"})
+    void oneDimensionalFieldsWithoutGhostRowsAreExchangedInX(int px, int width, boolean periodic) {
+        int nx = 11;
+        int ghost = 2;
+        Decomposition2d d = Decomposition2d.of(nx, 1, ProcessGrid.of(px, 1, periodic, false));
+        JobResult r = ThreadLauncher.run(px, (comm, args) -> {
+            HaloExchange halo = HaloExchange.builder(comm, d).width(width).ghost(ghost).ghostRows(0).build();
+            Block b = d.block(comm.rank());
+            assertEquals(b.nx() + 2 * ghost, halo.fieldLength());
+            double[] field = new double[halo.fieldLength()];
+            java.util.Arrays.fill(field, UNTOUCHED);
+            for (int i = 0; i < b.nx(); i++) {
+                field[i + ghost] = value(0, b.offsetX() + i, 0);
+            }
+            halo.exchange(field);
+            for (int i = -ghost; i < b.nx() + ghost; i++) {
+                int gi = b.offsetX() + i;
+                boolean owned = i >= 0 && i < b.nx();
+                boolean filled = i >= -width && i < b.nx() + width && (periodic || gi >= 0 && gi < nx);
+                double expected = owned || filled ? value(0, Math.floorMod(gi, nx), 0) : UNTOUCHED;
+                assertEquals(expected, field[i + ghost], "rank " + comm.rank() + " local cell " + i);
+            }
+        }, new String[0], Duration.ofSeconds(30));
+        assertTrue(r.ok(), r.message());
+    }
+
+    @Test
+    void fieldsWithoutGhostRowsNeedOneRowOfRanks() {
+        Decomposition2d d = Decomposition2d.of(8, 4, ProcessGrid.of(1, 2, false, false));
+        JobResult r = ThreadLauncher.run(2, (comm, args) -> {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> HaloExchange.builder(comm, d).ghostRows(0).build());
+            assertEquals("fields without ghost rows are exchanged in x only: the process grid must have one row of"
+                    + " ranks and not be periodic in y, was 1x2", e.getMessage());
+        }, new String[0], Duration.ofSeconds(10));
+        assertTrue(r.ok(), r.message());
+        assertEquals("ghostRows must be >= 0, was -1", assertThrows(IllegalArgumentException.class,
+                () -> HaloExchange.builder(SerialCommunicator.instance(), Decomposition2d.of(4, 1, ProcessGrid.of(1, 1, true, false)))
+                        .ghostRows(-1)).getMessage());
     }
 
     @Test

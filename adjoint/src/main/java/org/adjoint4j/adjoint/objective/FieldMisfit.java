@@ -15,7 +15,9 @@ import org.adjoint4j.adjoint.Controls;
  * A weighted squared misfit of one state field against observations,
  * J<sub>n</sub> = ½·w·Σ<sub>owned cells</sub> (u<sub>n</sub> − u<sup>obs</sup><sub>n</sub>)², at the
  * terminal step and/or at chosen steps. Observations are this rank's owned cells, x fastest; a
- * missing observation array means zero observations.
+ * missing observation array means zero observations. With a {@linkplain Builder#mask mask}, only the
+ * observed cells enter the sum (e.g. every other variable of a 4D-Var experiment); the values of the
+ * other cells of an observation array are ignored.
  *
  * <pre>
  * Objective j = FieldMisfit.builder("u", h * h).terminal(null).at(250, obs250).at(500, obs500).build();
@@ -29,6 +31,7 @@ public final class FieldMisfit implements Objective {
     private final double[][] observations;
     private final boolean terminal;
     private final double[] terminalObservations;
+    private final boolean[] mask;
     private int fieldIndex = -1;
     private FieldSpec spec;
 
@@ -39,6 +42,7 @@ public final class FieldMisfit implements Objective {
         this.observations = b.atSteps.values().toArray(new double[0][]);
         this.terminal = b.terminal;
         this.terminalObservations = b.terminalObservations;
+        this.mask = b.mask;
     }
 
     /**
@@ -86,6 +90,9 @@ public final class FieldMisfit implements Objective {
     @Override
     public void check(FieldLayout state, ControlLayout controls, int runSteps) {
         FieldSpec s = state.get(state.indexOf(field));
+        if (mask != null && mask.length != s.ownedLength()) {
+            throw new IllegalArgumentException(lengthMessage("mask", s, mask.length));
+        }
         if (terminalObservations != null && terminalObservations.length != s.ownedLength()) {
             throw new IllegalArgumentException(lengthMessage("terminal observations", s, terminalObservations.length));
         }
@@ -120,6 +127,9 @@ public final class FieldMisfit implements Objective {
             int row = spec.index(0, j);
             int o = j * nx;
             for (int i = 0; i < nx; i++) {
+                if (mask != null && !mask[o + i]) {
+                    continue;
+                }
                 double d = values[row + i] - (obs == null ? 0.0 : obs[o + i]);
                 sum += d * d;
             }
@@ -133,6 +143,9 @@ public final class FieldMisfit implements Objective {
             int row = spec.index(0, j);
             int o = j * nx;
             for (int i = 0; i < nx; i++) {
+                if (mask != null && !mask[o + i]) {
+                    continue;
+                }
                 lambda[row + i] += weight * (values[row + i] - (obs == null ? 0.0 : obs[o + i]));
             }
         }
@@ -145,6 +158,7 @@ public final class FieldMisfit implements Objective {
         private final Map<Integer, double[]> atSteps = new TreeMap<>();
         private boolean terminal;
         private double[] terminalObservations;
+        private boolean[] mask;
 
         private Builder(String field, double weight) {
             this.field = Objects.requireNonNull(field, "field");
@@ -179,6 +193,16 @@ public final class FieldMisfit implements Objective {
                 throw new IllegalArgumentException("observation step " + step + " given twice");
             }
             atSteps.put(step, observations);
+            return this;
+        }
+
+        /**
+         * Which cells are observed, the same at every term (default: every cell).
+         *
+         * @param observed owned cells, x fastest, true where observed (copied)
+         */
+        public Builder mask(boolean[] observed) {
+            this.mask = Objects.requireNonNull(observed, "observed").clone();
             return this;
         }
 

@@ -1,5 +1,6 @@
 package org.adjoint4j.adjoint.verify;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.adjoint4j.mpi.launch.JobResult;
 import org.adjoint4j.mpi.launch.ThreadLauncher;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The adjoint halo exchange is the exact transpose of the forward one, on in-process ranks. */
@@ -45,6 +47,22 @@ class HaloDotProductTestTest {
             results.add(HaloDotProductTest.run(comm, halo, 3, 99));
         }, new String[0], Duration.ofSeconds(30));
         assertTrue(job.ok(), job.message());
+        for (DotProductResult r : results) {
+            assertTrue(r.relativeMismatch() <= 1e-13, r.toString());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} ranks, width {1}, periodic {2}")
+    @CsvSource({"1,2,true", "1,1,false", "2,2,true", "3,2,true", "3,1,false", "4,2,true"})
+    void adjointExchangeOfOneDimensionalFieldsIsTheTranspose(int px, int width, boolean periodic) {
+        Decomposition2d d = Decomposition2d.of(13, 1, ProcessGrid.of(px, 1, periodic, false));
+        ConcurrentLinkedQueue<DotProductResult> results = new ConcurrentLinkedQueue<>();
+        JobResult job = ThreadLauncher.run(px, (comm, args) -> {
+            HaloExchange halo = HaloExchange.builder(comm, d).width(width).ghost(2).ghostRows(0).build();
+            results.add(HaloDotProductTest.run(comm, halo, 2, 17));
+        }, new String[0], Duration.ofSeconds(30));
+        assertTrue(job.ok(), job.message());
+        assertEquals(px, results.size());
         for (DotProductResult r : results) {
             assertTrue(r.relativeMismatch() <= 1e-13, r.toString());
         }

@@ -84,7 +84,9 @@ class ConfigurationDocsTest {
     @Test
     void theExampleConfigurationsAreDocumented() throws IOException {
         String doc = Files.readString(DOC);
-        assertTrue(doc.contains("examples/configs/heat2d.toml") && doc.contains("examples/configs/heat2d-observations.toml"));
+        for (String f : List.of("heat2d.toml", "heat2d-observations.toml", "lorenz96.toml", "heat2d-implicit.toml")) {
+            assertTrue(doc.contains("| `examples/configs/" + f + "` |"), "no row for " + f);
+        }
     }
 
     private static <T> String json(ConfigKey<T> key) {

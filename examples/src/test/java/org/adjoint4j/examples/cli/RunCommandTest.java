@@ -187,7 +187,7 @@ class RunCommandTest {
                 "run", config("[model]\ntype = \"heat2d\"\nsteps = -10"));
         refused("configuration file '" + dir.resolve("missing.toml") + "' does not exist", "run",
                 dir.resolve("missing.toml").toString());
-        refused("key 'model.type': \"lattice-boltzmann\" is not allowed: expected one of \"heat2d\", \"burgers2d\", \"shallow-water\"",
+        refused("key 'model.type': \"lattice-boltzmann\" is not allowed: expected one of \"heat2d\", \"heat2d-implicit\", \"burgers2d\", \"shallow-water\", \"lorenz96\"",
                 "verify", config("[model]\ntype = \"lattice-boltzmann\""));
     }
 

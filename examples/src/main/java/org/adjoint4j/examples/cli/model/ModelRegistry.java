@@ -43,8 +43,8 @@ public final class ModelRegistry {
 
     /** The models of this version of the tool. */
     public static ModelRegistry standard() {
-        return new ModelRegistry(List.of(new Heat2dModelFactory(), new Burgers2dModelFactory(),
-                new ShallowWaterModelFactory()));
+        return new ModelRegistry(List.of(new Heat2dModelFactory(), new Heat2dImplicitModelFactory(),
+                new Burgers2dModelFactory(), new ShallowWaterModelFactory(), new Lorenz96ModelFactory()));
     }
 
     /** The key {@code model.type}, whose allowed values are the registered types. */

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.adjoint4j.adjoint.AdjointDriver;
 import org.adjoint4j.adjoint.ControlLayout;
 import org.adjoint4j.adjoint.Controls;
@@ -22,6 +25,8 @@ import org.adjoint4j.examples.cli.model.Model;
 import org.adjoint4j.examples.cli.model.ModelRegistry;
 import org.adjoint4j.examples.cli.schedule.ScheduleSpec;
 import org.adjoint4j.mpi.SerialCommunicator;
+import org.adjoint4j.mpi.launch.JobResult;
+import org.adjoint4j.mpi.launch.ThreadLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +94,33 @@ class VerificationPlanTest {
         }
         assertTrue(Math.abs(d.scalar("s")) <= 0.002 && d.scalar("s") != 0);
         assertTrue(Math.abs(d.scalar("zero")) <= 1 && Math.abs(d.scalar("zero")) > 0.002, "a zero control gets unit scale");
+    }
+
+    @Test
+    void theDirectionOfAReplicatedScalarIsTheSameOnEveryRank() throws IOException {
+        // lorenz96 has a scalar control (F) and a field (x0) whose blocks differ in size over 3 ranks
+        Path f = Files.writeString(dir.resolve("l.toml"), "[model]\ntype = \"lorenz96\"\nvariables = 11\nsteps = 4\n"
+                + "observe_every = 2\nspin_up_time = 1.0\n[verification]\ndot_product_steps = [0]\n");
+        ModelRegistry registry = ModelRegistry.standard();
+        Configuration c = new ConfigurationReader(VerificationPlan.KEYS, registry.typeKey(), registry::keysOf).read(f, List.of());
+        ConcurrentLinkedQueue<List<Double>> derivatives = new ConcurrentLinkedQueue<>();
+        JobResult job = ThreadLauncher.run(3, (comm, args) -> {
+            Model m = registry.build(c, comm);
+            AdjointDriver driver = AdjointDriver.builder().stepper(m.stepper()).initialState(m.initialState())
+                    .objective(m.objective()).schedule(ScheduleSpec.binomial(m.steps(), 3).toSchedule()).communicator(comm)
+                    .build();
+            List<Double> mine = new ArrayList<>();
+            for (VerificationCheck check : VerificationPlan.checks(m, c, driver, comm)) {
+                if (check.run() instanceof CheckResult.Taylor t) {
+                    mine.add(t.result().directionalDerivative());
+                }
+            }
+            derivatives.add(mine);
+        }, new String[0], Duration.ofSeconds(60));
+        assertTrue(job.ok(), job.message());
+        // ∇J·δm counts the scalar part on each rank without a reduction: equal only if δF is
+        assertEquals(1, derivatives.stream().distinct().count(), derivatives.toString());
+        assertEquals(3, derivatives.peek().size(), "x0, F and all controls");
     }
 
     @Test
