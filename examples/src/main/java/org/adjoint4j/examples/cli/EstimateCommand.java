@@ -94,9 +94,16 @@ final class EstimateCommand implements Callable<Integer> {
             });
             run.succeeded();
             List<String> penalties = twin.penalties().stream().map(Penalty::describe).toList();
+            Map<String, EstimationSummary.ScalarEstimate> scalars = new LinkedHashMap<>();
+            for (String c : twin.estimated()) {
+                if (result.controls().layout().scalars().contains(c)) {
+                    scalars.put(c, new EstimationSummary.ScalarEstimate(twin.truth().scalar(c), twin.firstGuess().scalar(c),
+                            result.controls().scalar(c)));
+                }
+            }
             EstimationSummary summary = new EstimationSummary(optimizer.describe(), List.copyOf(twin.estimated()),
                     twin.observedField(), List.copyOf(twin.steps()), twin.observedCells(), settings.stride(),
-                    settings.noise(), penalties, records, result.termination());
+                    settings.noise(), penalties, records, result.termination(), scalars);
             List<GriddedField> fields = fields(twin, result.controls());
             if (job.printing()) {
                 printOutcome(out, summary);
@@ -166,6 +173,8 @@ final class EstimateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "relative error of %s: %.4e at the first guess, %.4e estimated%n", c,
                     s.iterations().get(0).errors().get(c), s.last().errors().get(c));
         }
+        s.scalars().forEach((c, v) -> out.printf(Locale.ROOT, "%s: %.10g estimated (true %.10g, first guess %.10g)%n", c,
+                v.estimate(), v.truth(), v.firstGuess()));
     }
 
     /** The estimate, the truth and the first guess of each estimated field, gathered to rank 0. A collective call. */

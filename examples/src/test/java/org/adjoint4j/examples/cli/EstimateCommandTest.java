@@ -103,6 +103,32 @@ class EstimateCommandTest {
     }
 
     @Test
+    void theLorenz96FourDVarTwinExperimentRecoversTheInitialStateAndTheForcing() throws Exception {
+        String[] args = {"estimate", "configs/lorenz96-4dvar.toml", "--set", "output.directory=" + dir.resolve("l96")};
+        CommandRunner.Result r = CommandRunner.run(args);
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("estimating x0, F from observations of x at 20 steps"), r.out());
+        Path out = dir.resolve("l96");
+        {
+            JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+            assertEquals(List.of(), ReportSchema.errors(report));
+            JsonNode e = report.get("estimation");
+            assertTrue(e.get("misfitReduction").asDouble() >= 1e3, "misfit reduction " + e.get("misfitReduction"));
+            JsonNode f = e.get("scalars").get("F");
+            assertEquals(7.0, f.get("firstGuess").asDouble(), "the configured first guess");
+            assertEquals(8.0, f.get("truth").asDouble(), "the configured truth");
+            assertEquals(8.0, f.get("estimate").asDouble(), 0.08, "F recovered within 1 %");
+        }
+        // x0 from the HDF5 file: within 5 % of the truth in the 2-norm, from the first guess's 13 %
+        Path h5 = out.resolve("fields.h5");
+        assertEquals(List.of(1, 40), H5dump.shape(h5, "/estimate/x0"));
+        double[] truth = H5dump.values(h5, "/truth/x0");
+        assertTrue(relativeError(H5dump.values(h5, "/first_guess/x0"), truth) > 0.1);
+        double error = relativeError(H5dump.values(h5, "/estimate/x0"), truth);
+        assertTrue(error < 0.05, "relative error of x0 " + error);
+    }
+
+    @Test
     void theCommonsMathOptimiserAndThreeRanksReachTheSameEstimate() throws Exception {
         CommandRunner.Result one = estimate("--set", "estimate.max_iterations=15", "--set", "output.plots=false");
         assertEquals(0, one.code(), one.toString());

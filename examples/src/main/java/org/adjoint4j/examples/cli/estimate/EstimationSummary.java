@@ -1,6 +1,9 @@
 package org.adjoint4j.examples.cli.estimate;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.adjoint4j.examples.estimate.Termination;
 
 /**
@@ -16,16 +19,28 @@ import org.adjoint4j.examples.estimate.Termination;
  * @param penalties      descriptions of the regularisation and background terms
  * @param iterations     iterate 0 (the first guess) and every accepted one
  * @param termination    why the optimiser stopped
+ * @param scalars        each estimated scalar control: its true value, first guess and estimate
  */
 public record EstimationSummary(String optimizer, List<String> estimated, String observedField, List<Integer> steps,
                                 long observedCells, int stride, double noise, List<String> penalties,
-                                List<IterationRecord> iterations, Termination termination) {
+                                List<IterationRecord> iterations, Termination termination, Map<String, ScalarEstimate> scalars) {
+
+    /**
+     * One estimated scalar control.
+     *
+     * @param truth      the value the observations were made with
+     * @param firstGuess where the optimisation started
+     * @param estimate   where it ended
+     */
+    public record ScalarEstimate(double truth, double firstGuess, double estimate) {
+    }
 
     public EstimationSummary {
         estimated = List.copyOf(estimated);
         steps = List.copyOf(steps);
         penalties = List.copyOf(penalties);
         iterations = List.copyOf(iterations);
+        scalars = Collections.unmodifiableMap(new LinkedHashMap<>(scalars));
         if (iterations.isEmpty()) {
             throw new IllegalArgumentException("iterations must hold at least the first guess");
         }

@@ -243,6 +243,13 @@ public final class JsonReport {
         number(n, "misfitReduction", e.misfitReduction());
         ObjectNode errors = n.putObject("finalRelativeErrors");
         e.last().errors().forEach((c, v) -> number(errors, c, v));
+        ObjectNode scalars = n.putObject("scalars");
+        e.scalars().forEach((c, v) -> {
+            ObjectNode o = scalars.putObject(c);
+            number(o, "truth", v.truth());
+            number(o, "firstGuess", v.firstGuess());
+            number(o, "estimate", v.estimate());
+        });
         ObjectNode first = n.putObject("firstGuessRelativeErrors");
         e.iterations().get(0).errors().forEach((c, v) -> number(first, c, v));
         ArrayNode iterations = n.putArray("iterations");
