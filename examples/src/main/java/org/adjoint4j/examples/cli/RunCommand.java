@@ -22,6 +22,7 @@ import org.adjoint4j.examples.cli.output.JsonReport;
 import org.adjoint4j.examples.cli.output.OutputDirectory;
 import org.adjoint4j.examples.cli.output.ResultFields;
 import org.adjoint4j.examples.cli.output.XdmfWriter;
+import org.adjoint4j.examples.cli.plot.ProfilePlot;
 import org.adjoint4j.examples.cli.plot.SensitivityMapPlot;
 import org.adjoint4j.examples.cli.schedule.ScheduleSpec;
 import org.adjoint4j.examples.cli.verify.CheckResult;
@@ -132,8 +133,12 @@ final class RunCommand implements Callable<Integer> {
             for (GriddedField f : fields) {
                 if (f.path().startsWith("gradient/") && f.nx() == grid.nx() && f.ny() == grid.ny()) {
                     String png = "sensitivity-" + f.name() + ".png";
-                    SensitivityMapPlot.write(dir.resolve(png), grid, f.values(), f.longName(), f.units(),
-                            "Sensitivity " + f.longName() + " \u2014 " + model.description());
+                    String title = "Sensitivity " + f.longName() + " \u2014 " + model.description();
+                    if (grid.ny() == 1) {
+                        ProfilePlot.write(dir.resolve(png), grid, f.values(), f.longName(), f.units(), title);
+                    } else {
+                        SensitivityMapPlot.write(dir.resolve(png), grid, f.values(), f.longName(), f.units(), title);
+                    }
                     files.add(png);
                 }
             }

@@ -80,7 +80,7 @@ public final class OptimizationConvergencePlot {
 
         PlotCanvas c = new PlotCanvas(WIDTH, HEIGHT);
         c.g.setColor(PlotCanvas.AXIS);
-        c.centred(title, PlotCanvas.TITLE, WIDTH / 2.0, 30);
+        c.title(title, WIDTH / 2.0, 30);
         drawAxes(c, x, y);
         c.g.setClip(LEFT, TOP, PLOT_WIDTH, PLOT_HEIGHT);
         for (int i = 0; i < series.size(); i++) {

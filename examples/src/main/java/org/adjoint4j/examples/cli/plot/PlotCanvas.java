@@ -68,6 +68,19 @@ final class PlotCanvas {
         g.setTransform(saved);
     }
 
+    /**
+     * A title centred at {@code x} on the baseline {@code y}, in the title font, made smaller if needed
+     * so that it fits within the image with a margin.
+     */
+    void title(String text, double x, double y) {
+        Font font = TITLE;
+        int room = image.getWidth() - 20;
+        while (width(text, font) > room && font.getSize2D() > 8) {
+            font = font.deriveFont(font.getSize2D() - 1);
+        }
+        centred(text, font, x, y);
+    }
+
     /** Width of {@code text} in {@code font}, in pixels. */
     int width(String text, Font font) {
         return g.getFontMetrics(font).stringWidth(text);

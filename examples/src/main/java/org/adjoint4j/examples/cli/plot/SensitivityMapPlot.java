@@ -65,7 +65,7 @@ public final class SensitivityMapPlot {
 
         PlotCanvas c = new PlotCanvas(WIDTH, HEIGHT);
         c.g.setColor(PlotCanvas.AXIS);
-        c.centred(title, PlotCanvas.TITLE, WIDTH / 2.0, 28);
+        c.title(title, WIDTH / 2.0, 28);
         c.centred(String.format(Locale.ROOT, "max |%s| = %.3e; colour scale symmetric about 0", quantity, max),
                 PlotCanvas.LABEL, WIDTH / 2.0, 50);
 
