@@ -40,6 +40,11 @@ public final class ValueTypes {
         return new NumberType(exclusiveMin);
     }
 
+    /** Any finite number, negative ones included; integers are accepted too. */
+    public static ValueType<Double> number() {
+        return AnyNumberType.INSTANCE;
+    }
+
     /** Finite numbers {@code >= 0}; integers are accepted too. */
     public static ValueType<Double> nonNegativeNumber() {
         return NonNegativeNumberType.INSTANCE;
@@ -134,6 +139,25 @@ public final class ValueTypes {
         @Override
         public String expected() {
             return "a number >= 0";
+        }
+
+        @Override
+        public JsonNode toJson(Double value) {
+            return JSON.numberNode(value);
+        }
+    }
+
+    private enum AnyNumberType implements ValueType<Double> {
+        INSTANCE;
+
+        @Override
+        public Optional<Double> read(JsonNode node) {
+            return node.isNumber() && Double.isFinite(node.doubleValue()) ? Optional.of(node.doubleValue()) : Optional.empty();
+        }
+
+        @Override
+        public String expected() {
+            return "a number";
         }
 
         @Override

@@ -51,10 +51,10 @@ public final class ShallowWaterModelFactory implements ModelFactory {
             "Robert-Asselin filter coefficient of the leapfrog integrator, below 0.5");
     /** f0. */
     public static final ConfigKey<Double> CORIOLIS_F0 = ConfigKey.optional("model.coriolis_f0",
-            ValueTypes.nonNegativeNumber(), 0.5, "Coriolis parameter f0 at mid-basin (y = 0.5)");
+            ValueTypes.number(), 0.5, "Coriolis parameter f0 at mid-basin (y = 0.5); negative in the southern hemisphere");
     /** β. */
     public static final ConfigKey<Double> CORIOLIS_BETA = ConfigKey.optional("model.coriolis_beta",
-            ValueTypes.nonNegativeNumber(), 0.0, "beta = df/dy of the beta-plane f = f0 + beta (y - 0.5); 0 for an f-plane");
+            ValueTypes.number(), 0.0, "beta = df/dy of the beta-plane f = f0 + beta (y - 0.5); 0 for an f-plane");
     /** The bathymetry. */
     public static final ConfigKey<String> TOPOGRAPHY = ConfigKey.optional("model.topography",
             ValueTypes.oneOf(List.of("seamount", "ridge", "flat")), "seamount",

@@ -46,6 +46,16 @@ class ValueTypesTest {
     }
 
     @Test
+    void plainNumbersAcceptNegativeValuesButNotInfinity() throws Exception {
+        ValueType<Double> t = ValueTypes.number();
+        assertEquals(Optional.of(-1.5e-4), t.read(toml("-1.5e-4")));
+        assertEquals(Optional.of(3.0), t.read(toml("3")));
+        assertTrue(t.read(toml("-inf")).isEmpty());
+        assertTrue(t.read(toml("\"1\"")).isEmpty());
+        assertEquals("a number", t.expected());
+    }
+
+    @Test
     void choicesListTheirValuesAndTakeOverridesAsText() throws Exception {
         ValueType<String> t = ValueTypes.oneOf(List.of("binomial", "store-all"));
         assertEquals(Optional.of("store-all"), t.read(toml("\"store-all\"")));
