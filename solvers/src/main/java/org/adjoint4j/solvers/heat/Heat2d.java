@@ -6,7 +6,6 @@ import org.adjoint4j.adjoint.FieldLayout;
 import org.adjoint4j.adjoint.FieldSpec;
 import org.adjoint4j.adjoint.Fields;
 import org.adjoint4j.adjoint.TimeStepper;
-import org.adjoint4j.mpi.Block;
 import org.adjoint4j.mpi.Communicator;
 import org.adjoint4j.mpi.Decomposition2d;
 import org.adjoint4j.mpi.HaloExchange;
@@ -42,10 +41,7 @@ public final class Heat2d implements TimeStepper {
     private final double half;
     private final int nx;
     private final int ny;
-    private final boolean westEdge;
-    private final boolean eastEdge;
-    private final boolean southEdge;
-    private final boolean northEdge;
+    private final SquareBlock block;
     private final FieldLayout stateLayout;
     private final ControlLayout controlLayout;
     private final FieldSpec cells;
@@ -53,8 +49,8 @@ public final class Heat2d implements TimeStepper {
     private final Heat2dKernel kernel = Heat2dKernel.best();
     private final double[][] pair = new double[2][];
     private final int finalStep;
-    private final RectangleLoop applyLoop;
-    private final RectangleLoop faceProductLoop;
+    private final SquareBlock.RectangleLoop applyLoop;
+    private final SquareBlock.RectangleLoop faceProductLoop;
 
     /**
      * A stepper on one rank covering the whole square.
@@ -93,17 +89,13 @@ public final class Heat2d implements TimeStepper {
         this.dt = dt;
         this.finalStep = finalStep;
         this.half = 0.5 * dt * n * n;
-        Block b = decomposition.block(comm.rank());
-        this.nx = b.nx();
-        this.ny = b.ny();
-        this.westEdge = b.offsetX() == 0;
-        this.eastEdge = b.offsetX() + b.nx() == n;
-        this.southEdge = b.offsetY() == 0;
-        this.northEdge = b.offsetY() + b.ny() == n;
-        this.cells = FieldSpec.of("u", nx, ny, 1);
+        this.block = new SquareBlock(comm, decomposition);
+        this.nx = block.nx;
+        this.ny = block.ny;
+        this.cells = block.cells;
         this.stateLayout = FieldLayout.of(cells);
         this.controlLayout = ControlLayout.ofFields(FieldSpec.of("kappa", nx, ny, 1), FieldSpec.of("u0", nx, ny, 0));
-        this.halo = HaloExchange.builder(comm, decomposition).width(1).ghost(1).build();
+        this.halo = block.halo;
         int stride = cells.stride();
         this.applyLoop = (i0, i1, j0, j1, x, kappa, out) -> kernel.apply(stride, i0, i1, j0, j1, half, x, kappa, out);
         this.faceProductLoop = (i0, i1, j0, j1, u, lam, g) -> kernel.addFaceProducts(stride, i0, i1, j0, j1, half, u, lam, g);
@@ -142,24 +134,7 @@ public final class Heat2d implements TimeStepper {
      */
     @Override
     public void prepare(Controls controls) {
-        double[] k = controls.field("kappa");
-        halo.exchange(k);
-        for (int i = 0; i < nx; i++) {
-            if (southEdge) {
-                k[cells.index(i, -1)] = k[cells.index(i, 0)];
-            }
-            if (northEdge) {
-                k[cells.index(i, ny)] = k[cells.index(i, ny - 1)];
-            }
-        }
-        for (int j = 0; j < ny; j++) {
-            if (westEdge) {
-                k[cells.index(-1, j)] = k[cells.index(0, j)];
-            }
-            if (eastEdge) {
-                k[cells.index(nx, j)] = k[cells.index(nx - 1, j)];
-            }
-        }
+        block.fillKappaGhosts(controls.field("kappa"));
     }
 
     @Override
@@ -167,12 +142,12 @@ public final class Heat2d implements TimeStepper {
         double[] u = in.get(0);
         double[] kappa = controls.field("kappa");
         double[] next = out.get(0);
-        zeroBoundaryGhosts(u);
+        block.zeroOutsideGhosts(u);
         halo.start(u);
         int s = cells.stride();
         kernel.apply(s, 1, nx - 1, 1, ny - 1, half, u, kappa, next);
         halo.finish();
-        edges(applyLoop, u, kappa, next);
+        block.edges(applyLoop, u, kappa, next);
     }
 
     @Override
@@ -182,8 +157,8 @@ public final class Heat2d implements TimeStepper {
         double[] kappa = controls.field("kappa");
         double[] result = adjIn.get(0);
         double[] g = gradient.field("kappa");
-        zeroBoundaryGhosts(u);
-        zeroBoundaryGhosts(lam);
+        block.zeroOutsideGhosts(u);
+        block.zeroOutsideGhosts(lam);
         pair[0] = u;
         pair[1] = lam;
         halo.start(pair);
@@ -191,78 +166,11 @@ public final class Heat2d implements TimeStepper {
         kernel.apply(s, 1, nx - 1, 1, ny - 1, half, lam, kappa, result);
         kernel.addFaceProducts(s, 1, nx - 1, 1, ny - 1, half, u, lam, g);
         halo.finish();
-        edges(applyLoop, lam, kappa, result);
-        edges(faceProductLoop, u, lam, g);
-        addBoundaryFaceTerms(u, lam, g);
+        block.edges(applyLoop, lam, kappa, result);
+        block.edges(faceProductLoop, u, lam, g);
+        block.addBoundaryFaceTerms(half, u, lam, g);
         pair[0] = null;
         pair[1] = null;
-    }
-
-    /** A loop of the kernel over a rectangle of owned cells. */
-    @FunctionalInterface
-    private interface RectangleLoop {
-        void run(int i0, int i1, int j0, int j1, double[] a, double[] b, double[] c);
-    }
-
-    /**
-     * Runs {@code loop} over the cells of the first and last rows and columns (the ones that need the
-     * exchanged ghosts), each cell once.
-     */
-    private void edges(RectangleLoop loop, double[] a, double[] b, double[] c) {
-        loop.run(0, nx, 0, 1, a, b, c);
-        if (ny > 1) {
-            loop.run(0, nx, ny - 1, ny, a, b, c);
-        }
-        if (ny > 2) {
-            loop.run(0, 1, 1, ny - 1, a, b, c);
-            if (nx > 1) {
-                loop.run(nx - 1, nx, 1, ny - 1, a, b, c);
-            }
-        }
-    }
-
-    /** A face on the square's boundary has coefficient κ of its one cell: that cell takes the whole term. */
-    private void addBoundaryFaceTerms(double[] u, double[] lam, double[] g) {
-        for (int i = 0; i < nx; i++) {
-            if (southEdge) {
-                int k = cells.index(i, 0);
-                g[k] -= half * u[k] * lam[k];
-            }
-            if (northEdge) {
-                int k = cells.index(i, ny - 1);
-                g[k] -= half * u[k] * lam[k];
-            }
-        }
-        for (int j = 0; j < ny; j++) {
-            if (westEdge) {
-                int k = cells.index(0, j);
-                g[k] -= half * u[k] * lam[k];
-            }
-            if (eastEdge) {
-                int k = cells.index(nx - 1, j);
-                g[k] -= half * u[k] * lam[k];
-            }
-        }
-    }
-
-    /** u = 0 (and λ = 0) outside the square. */
-    private void zeroBoundaryGhosts(double[] a) {
-        for (int i = -1; i <= nx; i++) {
-            if (southEdge) {
-                a[cells.index(i, -1)] = 0;
-            }
-            if (northEdge) {
-                a[cells.index(i, ny)] = 0;
-            }
-        }
-        for (int j = -1; j <= ny; j++) {
-            if (westEdge) {
-                a[cells.index(-1, j)] = 0;
-            }
-            if (eastEdge) {
-                a[cells.index(nx, j)] = 0;
-            }
-        }
     }
 
     /** The run ends at step T (the time T·dt), for online schedules that do not know T. */

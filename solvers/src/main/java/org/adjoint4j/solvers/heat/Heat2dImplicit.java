@@ -7,7 +7,6 @@ import org.adjoint4j.adjoint.FieldLayout;
 import org.adjoint4j.adjoint.FieldSpec;
 import org.adjoint4j.adjoint.Fields;
 import org.adjoint4j.adjoint.TangentLinearStepper;
-import org.adjoint4j.mpi.Block;
 import org.adjoint4j.mpi.Communicator;
 import org.adjoint4j.mpi.Decomposition2d;
 import org.adjoint4j.mpi.HaloExchange;
@@ -65,12 +64,7 @@ public final class Heat2dImplicit implements TangentLinearStepper {
     private final int finalStep;
     private final int nx;
     private final int ny;
-    private final int offsetX;
-    private final int offsetY;
-    private final boolean westEdge;
-    private final boolean eastEdge;
-    private final boolean southEdge;
-    private final boolean northEdge;
+    private final SquareBlock block;
     private final FieldSpec cells;
     private final FieldLayout stateLayout;
     private final ControlLayout controlLayout;
@@ -79,6 +73,8 @@ public final class Heat2dImplicit implements TangentLinearStepper {
     private final JacobiPreconditioner jacobi;
     private final ConjugateGradient solver;
     private final LinearOperator implicitOperator = this::applyImplicit;
+    private final SquareBlock.RectangleLoop explicitLoop;
+    private final SquareBlock.RectangleLoop implicitLoop;
     private final double[] rhs;
     private final double[] next;
     private final double[] mixed;
@@ -95,19 +91,16 @@ public final class Heat2dImplicit implements TangentLinearStepper {
         this.half = 0.5 * dt * n * n;
         this.halfExplicit = (1 - theta) * half;
         this.halfImplicit = -theta * half;
-        Block block = decomposition.block(b.comm.rank());
-        this.nx = block.nx();
-        this.ny = block.ny();
-        this.offsetX = block.offsetX();
-        this.offsetY = block.offsetY();
-        this.westEdge = block.offsetX() == 0;
-        this.eastEdge = block.offsetX() + block.nx() == n;
-        this.southEdge = block.offsetY() == 0;
-        this.northEdge = block.offsetY() + block.ny() == n;
-        this.cells = FieldSpec.of("u", nx, ny, 1);
+        this.block = new SquareBlock(b.comm, decomposition);
+        this.nx = block.nx;
+        this.ny = block.ny;
+        this.cells = block.cells;
         this.stateLayout = FieldLayout.of(cells);
         this.controlLayout = ControlLayout.ofFields(FieldSpec.of("kappa", nx, ny, 1), FieldSpec.of("u0", nx, ny, 0));
-        this.halo = HaloExchange.builder(b.comm, decomposition).width(1).ghost(1).build();
+        this.halo = block.halo;
+        int stride = cells.stride();
+        this.explicitLoop = (i0, i1, j0, j1, x, k, y) -> kernel.apply(stride, i0, i1, j0, j1, halfExplicit, x, k, y);
+        this.implicitLoop = (i0, i1, j0, j1, x, k, y) -> kernel.apply(stride, i0, i1, j0, j1, halfImplicit, x, k, y);
         this.jacobi = new JacobiPreconditioner(cells);
         this.solver = ConjugateGradient.builder(b.comm, cells).tolerance(b.tolerance).maxIterations(b.maxIterations)
                 .preconditioner(jacobi).build();
@@ -171,7 +164,7 @@ public final class Heat2dImplicit implements TangentLinearStepper {
     @Override
     public void prepare(Controls controls) {
         double[] k = controls.field("kappa");
-        fillKappaGhosts(k);
+        block.fillKappaGhosts(k);
         int s = cells.stride();
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
@@ -180,7 +173,7 @@ public final class Heat2dImplicit implements TangentLinearStepper {
                 double d = 1 - halfImplicit * ((((kc + k[c + 1]) + (kc + k[c - 1])) + (kc + k[c + s])) + (kc + k[c - s]));
                 if (!(d > 0) || Double.isInfinite(d)) {
                     throw new IllegalArgumentException("kappa: the diagonal of M = I - theta dt A(kappa) is " + d
-                            + " at cell (" + (offsetX + i) + ", " + (offsetY + j) + "), from kappa there and at its four"
+                            + " at cell (" + (block.offsetX + i) + ", " + (block.offsetY + j) + "), from kappa there and at its four"
                             + " neighbours; kappa must be finite and non-negative");
                 }
                 diagonal[c] = d;
@@ -221,14 +214,14 @@ public final class Heat2dImplicit implements TangentLinearStepper {
         double[] dkappa = controlDirection.field("kappa");
         double[] result = tangentOut.get(0);
         solveNext(step, u, next, TANGENT);
-        fillKappaGhosts(dkappa);
+        block.fillKappaGhosts(dkappa);
         mix(u, next);
-        zeroBoundaryGhosts(mixed);
+        block.zeroOutsideGhosts(mixed);
         halo.exchange(mixed);
         // work = w + dt·A(δκ)·w, the kernel's form; subtracting w below leaves dt·A(δκ)·w with an absolute
         // rounding error of about eps·|w|, negligible unless δκ is many orders smaller than κ
         kernel.apply(cells.stride(), 0, nx, 0, ny, half, mixed, dkappa, work);
-        applyWithHalo(du, kappa, halfExplicit, rhs);
+        applyWithHalo(du, kappa, explicitLoop, rhs);
         for (int j = 0; j < ny; j++) {
             int row = cells.index(0, j);
             for (int k = row; k < row + nx; k++) {
@@ -258,13 +251,13 @@ public final class Heat2dImplicit implements TangentLinearStepper {
         solveNext(step, u, next, ADJOINT);
         copyOwned(lam, work);
         solver.solve(implicitOperator, lam, work, ADJOINT, step);
-        applyWithHalo(work, kappa, halfExplicit, result);
+        applyWithHalo(work, kappa, explicitLoop, result);
         mix(u, next);
-        zeroBoundaryGhosts(mixed);
+        block.zeroOutsideGhosts(mixed);
         halo.exchange(mixed);
         // work (μ) had its ghosts exchanged and zeroed on the boundary by the product with B
         kernel.addFaceProducts(cells.stride(), 0, nx, 0, ny, half, mixed, work, g);
-        addBoundaryFaceTerms(mixed, work, g);
+        block.addBoundaryFaceTerms(half, mixed, work, g);
     }
 
     /** The run ends at step T, for online schedules that do not know T. */
@@ -275,36 +268,27 @@ public final class Heat2dImplicit implements TangentLinearStepper {
 
     /** x = M⁻¹·B·u with the initial guess u; u's ghost cells are overwritten. */
     private void solveNext(int step, double[] u, double[] x, String phase) {
-        applyWithHalo(u, kappa, halfExplicit, rhs);
+        applyWithHalo(u, kappa, explicitLoop, rhs);
         copyOwned(u, x);
         solver.solve(implicitOperator, rhs, x, phase, step);
     }
 
     /** y = M·x, the solver's operator. */
     private void applyImplicit(double[] x, double[] y) {
-        applyWithHalo(x, kappa, halfImplicit, y);
+        applyWithHalo(x, kappa, implicitLoop, y);
     }
 
     /**
      * y = x + coefficient·Σ<sub>faces</sub> (κ_c + κ_nb)(x_nb − x_c) on the owned cells, i.e.
-     * (I + 2·coefficient·h²·A(κ))·x; x's ghosts are zeroed outside the square and exchanged meanwhile.
+     * (I + 2·coefficient·h²·A(κ))·x, with coefficient the one of {@code loop} (halfExplicit or
+     * halfImplicit); x's ghosts are zeroed outside the square and exchanged meanwhile.
      */
-    private void applyWithHalo(double[] x, double[] k, double coefficient, double[] y) {
-        zeroBoundaryGhosts(x);
+    private void applyWithHalo(double[] x, double[] k, SquareBlock.RectangleLoop loop, double[] y) {
+        block.zeroOutsideGhosts(x);
         halo.start(x);
-        int s = cells.stride();
-        kernel.apply(s, 1, nx - 1, 1, ny - 1, coefficient, x, k, y);
+        loop.run(1, nx - 1, 1, ny - 1, x, k, y);
         halo.finish();
-        kernel.apply(s, 0, nx, 0, 1, coefficient, x, k, y);
-        if (ny > 1) {
-            kernel.apply(s, 0, nx, ny - 1, ny, coefficient, x, k, y);
-        }
-        if (ny > 2) {
-            kernel.apply(s, 0, 1, 1, ny - 1, coefficient, x, k, y);
-            if (nx > 1) {
-                kernel.apply(s, nx - 1, nx, 1, ny - 1, coefficient, x, k, y);
-            }
-        }
+        block.edges(loop, x, k, y);
     }
 
     /** mixed = (1−θ)·u + θ·v on the owned cells. */
@@ -322,74 +306,6 @@ public final class Heat2dImplicit implements TangentLinearStepper {
         for (int j = 0; j < ny; j++) {
             int row = cells.index(0, j);
             System.arraycopy(from, row, to, row, nx);
-        }
-    }
-
-    /**
-     * κ's ghost cells: exchanged inside the square, the adjacent cell's value on its boundary, so that a
-     * boundary face's mean is that cell's κ.
-     */
-    private void fillKappaGhosts(double[] k) {
-        halo.exchange(k);
-        for (int i = 0; i < nx; i++) {
-            if (southEdge) {
-                k[cells.index(i, -1)] = k[cells.index(i, 0)];
-            }
-            if (northEdge) {
-                k[cells.index(i, ny)] = k[cells.index(i, ny - 1)];
-            }
-        }
-        for (int j = 0; j < ny; j++) {
-            if (westEdge) {
-                k[cells.index(-1, j)] = k[cells.index(0, j)];
-            }
-            if (eastEdge) {
-                k[cells.index(nx, j)] = k[cells.index(nx - 1, j)];
-            }
-        }
-    }
-
-    /** A face on the square's boundary has coefficient κ of its one cell: that cell takes the whole term. */
-    private void addBoundaryFaceTerms(double[] w, double[] mu, double[] g) {
-        for (int i = 0; i < nx; i++) {
-            if (southEdge) {
-                int k = cells.index(i, 0);
-                g[k] -= half * w[k] * mu[k];
-            }
-            if (northEdge) {
-                int k = cells.index(i, ny - 1);
-                g[k] -= half * w[k] * mu[k];
-            }
-        }
-        for (int j = 0; j < ny; j++) {
-            if (westEdge) {
-                int k = cells.index(0, j);
-                g[k] -= half * w[k] * mu[k];
-            }
-            if (eastEdge) {
-                int k = cells.index(nx - 1, j);
-                g[k] -= half * w[k] * mu[k];
-            }
-        }
-    }
-
-    /** u = 0 outside the square. */
-    private void zeroBoundaryGhosts(double[] a) {
-        for (int i = -1; i <= nx; i++) {
-            if (southEdge) {
-                a[cells.index(i, -1)] = 0;
-            }
-            if (northEdge) {
-                a[cells.index(i, ny)] = 0;
-            }
-        }
-        for (int j = -1; j <= ny; j++) {
-            if (westEdge) {
-                a[cells.index(-1, j)] = 0;
-            }
-            if (eastEdge) {
-                a[cells.index(nx, j)] = 0;
-            }
         }
     }
 

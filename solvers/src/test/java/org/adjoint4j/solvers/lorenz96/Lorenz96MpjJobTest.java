@@ -2,69 +2,41 @@ package org.adjoint4j.solvers.lorenz96;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.adjoint4j.mpi.launch.JobResult;
-import org.adjoint4j.mpi.launch.LaunchOptions;
-import org.adjoint4j.mpi.launch.MulticoreLauncher;
-import org.adjoint4j.mpi.launch.NiodevLauncher;
-import org.adjoint4j.mpi.launch.ThreadLauncher;
+import org.adjoint4j.solvers.GradientJobs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Lorenz-96 gradients computed by real MPJ Express jobs equal the in-process ones. */
 class Lorenz96MpjJobTest {
 
-    private static final String JOB = Lorenz96GradientJob.class.getName();
-    private static final LaunchOptions OPTIONS = LaunchOptions.builder().timeout(Duration.ofSeconds(120)).build();
     private static final int K = 37;
     private static final int T = 20;
+
+    private static final List<String> ARGS = List.of(Integer.toString(K), Integer.toString(T), "4");
 
     @TempDir
     Path dir;
 
-    private static List<String> args(Path out) {
-        return List.of(out.toString(), Integer.toString(K), Integer.toString(T), "4");
-    }
-
+    /** J, dJ/dF, dJ/dx0, from rank 0. */
     private double[] inProcess(int ranks) throws IOException {
-        Path out = dir.resolve("threads-" + ranks);
-        JobResult r = ThreadLauncher.run(ranks, new Lorenz96GradientJob(), args(out).toArray(new String[0]),
-                Duration.ofSeconds(60));
-        assertTrue(r.ok(), r.message());
-        return read(out);
-    }
-
-    private static double[] read(Path file) throws IOException {
-        double[] v = new double[2 + K];
-        try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
-            for (int k = 0; k < v.length; k++) {
-                v[k] = in.readDouble();
-            }
-        }
+        double[] v = GradientJobs.inProcess(new Lorenz96GradientJob(), ranks, dir.resolve("threads-" + ranks), ARGS);
+        assertEquals(2 + K, v.length, "values written by rank 0");
         return v;
     }
 
     @Test
     void multicoreJobOfThreeRanksGivesTheInProcessGradient() throws IOException {
-        Path out = dir.resolve("multicore");
-        JobResult r = MulticoreLauncher.run(3, JOB, args(out), OPTIONS);
-        assertTrue(r.ok(), r.message());
-        assertArrayEquals(inProcess(3), read(out), "same ranks, same arithmetic: bit-identical");
+        double[] multicore = GradientJobs.multicore(Lorenz96GradientJob.class, 3, dir.resolve("multicore"), ARGS);
+        assertArrayEquals(inProcess(3), multicore, "same ranks, same arithmetic: bit-identical");
     }
 
     @Test
     void niodevJobOfThreeJvmsGivesTheInProcessAndTheOneRankGradient() throws IOException {
-        Path out = dir.resolve("niodev");
-        JobResult r = NiodevLauncher.run(3, JOB, args(out), OPTIONS);
-        assertTrue(r.ok(), r.message());
-        double[] niodev = read(out);
+        double[] niodev = GradientJobs.niodev(Lorenz96GradientJob.class, 3, dir.resolve("niodev"), ARGS);
         assertArrayEquals(inProcess(3), niodev, "same ranks, same arithmetic: bit-identical");
         double[] one = inProcess(1);
         assertEquals(one[0], niodev[0], 1e-12 * Math.abs(one[0]), "J");
