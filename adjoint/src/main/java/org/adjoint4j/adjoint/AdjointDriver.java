@@ -166,12 +166,20 @@ public final class AdjointDriver implements ReducedFunctional {
         this.peak = new int[TIERS.length];
     }
 
-    /** A builder; stepper, initial state, objective and schedule are required. */
+    /**
+     * A builder; stepper, initial state, objective and schedule are required.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The schedule this driver runs, or {@code null} if it runs an online schedule. */
+    /**
+     * The schedule this driver runs, or {@code null} if it runs an online schedule.
+     *
+     * @return the fixed-length schedule given to the builder, or {@code null}
+     */
     public Schedule schedule() {
         return schedule;
     }
@@ -829,25 +837,45 @@ public final class AdjointDriver implements ReducedFunctional {
         private Builder() {
         }
 
-        /** The model's time step (required). */
+        /**
+         * The model's time step (required).
+         *
+         * @param stepper the step and its adjoint; its layouts fix the driver's buffers
+         * @return this builder
+         */
         public Builder stepper(TimeStepper stepper) {
             this.stepper = stepper;
             return this;
         }
 
-        /** u<sub>0</sub> as a function of the controls (required). */
+        /**
+         * u<sub>0</sub> as a function of the controls (required).
+         *
+         * @param initialState I(m) and its adjoint
+         * @return this builder
+         */
         public Builder initialState(InitialState initialState) {
             this.initialState = initialState;
             return this;
         }
 
-        /** The objective (required). */
+        /**
+         * The objective (required).
+         *
+         * @param objective the terms of J
+         * @return this builder
+         */
         public Builder objective(Objective objective) {
             this.objective = objective;
             return this;
         }
 
-        /** The checkpointing schedule (this or an online schedule is required); it fixes the number of steps. */
+        /**
+         * The checkpointing schedule (this or an online schedule is required); it fixes the number of steps.
+         *
+         * @param schedule the schedule of {@code l} steps; every rank gives the same one
+         * @return this builder
+         */
         public Builder schedule(Schedule schedule) {
             this.schedule = schedule;
             return this;
@@ -857,6 +885,10 @@ public final class AdjointDriver implements ReducedFunctional {
          * An online schedule, for runs that end when the stepper says so ({@link TimeStepper#isFinal})
          * or after {@code maxSteps} steps, whichever comes first.
          *
+         * @param schedule the online schedule; every rank gives the same one
+         * @param maxSteps the most steps the run may take, at least 1; also the number of steps the
+         *                 objective is checked against
+         * @return this builder
          * @throws IllegalArgumentException if {@code maxSteps < 1}
          */
         public Builder onlineSchedule(OnlineSchedule schedule, int maxSteps) {
@@ -868,7 +900,12 @@ public final class AdjointDriver implements ReducedFunctional {
             return this;
         }
 
-        /** The ranks of the run; default: a single rank. */
+        /**
+         * The ranks of the run; default: a single rank.
+         *
+         * @param communicator the ranks over which J, the scalar gradients and the checks are reduced
+         * @return this builder
+         */
         public Builder communicator(Communicator communicator) {
             this.communicator = Objects.requireNonNull(communicator, "communicator");
             return this;
@@ -877,13 +914,22 @@ public final class AdjointDriver implements ReducedFunctional {
         /**
          * A store for one tier. Without one, a memory store with as many slots as the schedule needs
          * is allocated.
+         *
+         * @param store a store of the stepper's snapshot layout with at least the slots the schedule
+         *              needs on its tier; replaces an earlier store of the same tier
+         * @return this builder
          */
         public Builder store(SnapshotStore store) {
             stores.put(store.tier(), store);
             return this;
         }
 
-        /** Check every forward and adjoint step for non-finite values (default: only at checkpoints). */
+        /**
+         * Check every forward and adjoint step for non-finite values (default: only at checkpoints).
+         *
+         * @param checkEveryStep true to check after every step, which costs a collective reduction per step
+         * @return this builder
+         */
         public Builder checkEveryStep(boolean checkEveryStep) {
             this.checkEveryStep = checkEveryStep;
             return this;
@@ -896,7 +942,12 @@ public final class AdjointDriver implements ReducedFunctional {
          * zero writes one after every action). Needs a fixed-length schedule. Disk snapshots
          * survive in the disk store; open it in resume mode to adopt them.
          *
+         * @param directory   where the journal files go (created if missing); the file names carry the
+         *                    rank, so the ranks may share one directory
          * @param runIdentity a hash of the configuration and rank layout; a journal of another run is refused
+         * @param interval    the wall time between durable points, at least zero
+         * @return this builder
+         * @throws IllegalArgumentException if {@code interval} is negative
          */
         public Builder journal(Path directory, String runIdentity, Duration interval) {
             this.journalDirectory = Objects.requireNonNull(directory, "directory");
@@ -911,13 +962,21 @@ public final class AdjointDriver implements ReducedFunctional {
         /**
          * Whether the first gradient continues from the journal, if every rank has one (default false);
          * without a usable journal it starts from the beginning.
+         *
+         * @param resume true to continue from the journal; needs {@link #journal}
+         * @return this builder
          */
         public Builder resume(boolean resume) {
             this.resume = resume;
             return this;
         }
 
-        /** Observes the progress of gradient computations (default: none). */
+        /**
+         * Observes the progress of gradient computations (default: none).
+         *
+         * @param observer called on this rank as the computation goes; {@link SweepObserver#NONE} for none
+         * @return this builder
+         */
         public Builder observer(SweepObserver observer) {
             this.observer = Objects.requireNonNull(observer, "observer");
             return this;
@@ -926,6 +985,7 @@ public final class AdjointDriver implements ReducedFunctional {
         /**
          * The driver, with its buffers allocated.
          *
+         * @return the driver
          * @throws IllegalArgumentException naming what is missing or does not fit
          */
         public AdjointDriver build() {

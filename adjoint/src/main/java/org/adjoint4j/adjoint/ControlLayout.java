@@ -14,6 +14,15 @@ import java.util.Set;
  */
 public record ControlLayout(FieldLayout fields, List<String> scalars) {
 
+    /**
+     * Checks the components and copies the scalar names.
+     *
+     * @param fields  the distributed control fields; may be empty
+     * @param scalars names of the replicated scalars (copied); may be empty
+     * @throws NullPointerException     if {@code fields}, {@code scalars} or one of the scalar names is null
+     * @throws IllegalArgumentException if a name appears twice among the fields and scalars, or if there
+     *                                  is neither a field nor a scalar
+     */
     public ControlLayout {
         Objects.requireNonNull(fields, "fields");
         scalars = List.copyOf(scalars);
@@ -28,7 +37,13 @@ public record ControlLayout(FieldLayout fields, List<String> scalars) {
         }
     }
 
-    /** Controls that are fields only. */
+    /**
+     * Controls that are fields only.
+     *
+     * @param fields the control fields, in order; at least one, names unique
+     * @return a layout of these fields and no scalars
+     * @throws IllegalArgumentException if no field is given or two fields share a name
+     */
     public static ControlLayout ofFields(FieldSpec... fields) {
         return new ControlLayout(FieldLayout.of(fields), List.of());
     }
@@ -36,6 +51,8 @@ public record ControlLayout(FieldLayout fields, List<String> scalars) {
     /**
      * Position of the scalar called {@code name}.
      *
+     * @param name the scalar's name
+     * @return its index in {@link #scalars()} and in {@link Controls#scalars()}
      * @throws IllegalArgumentException naming the scalar and the known ones if there is none
      */
     public int scalarIndex(String name) {

@@ -33,8 +33,19 @@ public final class DiskCostCalibration {
     /**
      * Measures the costs.
      *
-     * @param steps forward steps to time (at least 1)
-     * @throws IllegalArgumentException if the store is not a disk store with a free slot 0
+     * @param stepper      the model's step; {@link TimeStepper#prepare} is called with a copy of {@code controls}
+     * @param initialState gives the state u<sub>0</sub> the timed steps start from
+     * @param controls     m: read, not modified
+     * @param disk         a {@link Tier#DISK} store of the stepper's state with slot 0 free; slot 0 is
+     *                     written, read and discarded, and left free
+     * @param comm         the ranks; every rank calls with the same {@code steps}
+     * @param steps        forward steps to time (at least 1, at most the run's length) per repetition;
+     *                     every repetition starts again from u<sub>0</sub>, so step indices run from 0 to
+     *                     {@code steps − 1}
+     * @return the costs of one write and one read in units of one forward step: the largest median
+     *         times over ranks divided by the largest median step time; the same on every rank
+     * @throws IllegalArgumentException if the store is not a disk store with a free slot 0, or
+     *                                  {@code steps < 1}
      */
     public static Costs measure(TimeStepper stepper, InitialState initialState, Controls controls, SnapshotStore disk,
                                 Communicator comm, int steps) {
@@ -49,15 +60,16 @@ public final class DiskCostCalibration {
         stepper.prepare(m);
         Fields u = new Fields(stepper.stateLayout());
         Fields next = new Fields(stepper.stateLayout());
-        initialState.evaluate(m, u);
         double[] step = new double[REPETITIONS];
         double[] write = new double[REPETITIONS];
         double[] read = new double[REPETITIONS];
-        int n = 0;
+        int n = steps;
         for (int k = 0; k < REPETITIONS; k++) {
+            // every repetition starts from u_0, so the stepper sees only the steps 0 .. steps - 1 of a run
+            initialState.evaluate(m, u);
             long t = System.nanoTime();
-            for (int i = 0; i < steps; i++, n++) {
-                stepper.forward(n, u, next, m);
+            for (int i = 0; i < steps; i++) {
+                stepper.forward(i, u, next, m);
                 Fields swap = u;
                 u = next;
                 next = swap;

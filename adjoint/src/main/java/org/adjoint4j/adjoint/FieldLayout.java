@@ -16,6 +16,13 @@ import org.adjoint4j.checkpoint.SnapshotLayout;
  */
 public record FieldLayout(List<FieldSpec> fields) {
 
+    /**
+     * Checks the names and copies the list.
+     *
+     * @param fields the field specifications (copied), names unique; may be empty
+     * @throws NullPointerException     if {@code fields} or one of its elements is null
+     * @throws IllegalArgumentException if two fields share a name
+     */
     public FieldLayout {
         fields = List.copyOf(fields);
         Set<String> names = new HashSet<>();
@@ -26,17 +33,33 @@ public record FieldLayout(List<FieldSpec> fields) {
         }
     }
 
-    /** A layout of the given fields. */
+    /**
+     * A layout of the given fields.
+     *
+     * @param fields the fields, in order, names unique; may be none
+     * @return the layout
+     * @throws IllegalArgumentException if two fields share a name
+     */
     public static FieldLayout of(FieldSpec... fields) {
         return new FieldLayout(List.of(fields));
     }
 
-    /** Number of fields. */
+    /**
+     * Number of fields.
+     *
+     * @return the number of fields, at least 0
+     */
     public int size() {
         return fields.size();
     }
 
-    /** Field {@code i}. */
+    /**
+     * Field {@code i}.
+     *
+     * @param i the position, {@code 0 <= i < size()}
+     * @return the specification of that field
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public FieldSpec get(int i) {
         return fields.get(i);
     }
@@ -44,6 +67,8 @@ public record FieldLayout(List<FieldSpec> fields) {
     /**
      * Position of the field called {@code name}.
      *
+     * @param name the field's name
+     * @return its position, {@code 0 <= position < size()}
      * @throws IllegalArgumentException naming the field and the known ones if there is none
      */
     public int indexOf(String name) {
@@ -55,7 +80,11 @@ public record FieldLayout(List<FieldSpec> fields) {
         throw new IllegalArgumentException("no field '" + name + "'; fields are " + names());
     }
 
-    /** The field names, in order. */
+    /**
+     * The field names, in order.
+     *
+     * @return a new list of the names
+     */
     public List<String> names() {
         List<String> names = new ArrayList<>(fields.size());
         for (FieldSpec f : fields) {
@@ -64,7 +93,11 @@ public record FieldLayout(List<FieldSpec> fields) {
         return names;
     }
 
-    /** Number of owned cells over all fields. */
+    /**
+     * Number of owned cells over all fields.
+     *
+     * @return the sum of {@link FieldSpec#ownedLength()} over the fields (this rank's block)
+     */
     public long ownedValues() {
         long n = 0;
         for (FieldSpec f : fields) {
@@ -73,7 +106,11 @@ public record FieldLayout(List<FieldSpec> fields) {
         return n;
     }
 
-    /** What a snapshot of these fields holds: their owned cells. */
+    /**
+     * What a snapshot of these fields holds: their owned cells.
+     *
+     * @return a new snapshot layout of the fields' names and owned sizes {@code nx × ny}, in order
+     */
     public SnapshotLayout snapshotLayout() {
         List<SnapshotField> snapshot = new ArrayList<>(fields.size());
         for (FieldSpec f : fields) {

@@ -19,6 +19,18 @@ import java.util.Objects;
  */
 public record FieldSpec(String name, int nx, int ny, int ghostX, int ghostY) {
 
+    /**
+     * Checks the components.
+     *
+     * @param name   unique within a layout; not blank
+     * @param nx     owned cells in x, at least 1
+     * @param ny     owned cells in y, at least 1
+     * @param ghostX ghost columns on each side, at least 0
+     * @param ghostY ghost rows on each side, at least 0
+     * @throws NullPointerException     if {@code name} is null
+     * @throws IllegalArgumentException if the name is blank, a size or ghost width is out of range, or
+     *                                  the cells with ghosts do not fit in one Java array
+     */
     public FieldSpec {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -36,32 +48,65 @@ public record FieldSpec(String name, int nx, int ny, int ghostX, int ghostY) {
         }
     }
 
-    /** A two-dimensional field with the same ghost width in x and y. */
+    /**
+     * A two-dimensional field with the same ghost width in x and y.
+     *
+     * @param name  unique within a layout; not blank
+     * @param nx    owned cells in x, at least 1
+     * @param ny    owned cells in y, at least 1
+     * @param ghost ghost columns and ghost rows on each side, at least 0
+     * @return the specification {@code (name, nx, ny, ghost, ghost)}
+     * @throws IllegalArgumentException if the name is blank, a size or the ghost width is out of range,
+     *                                  or the cells with ghosts do not fit in one Java array
+     */
     public static FieldSpec of(String name, int nx, int ny, int ghost) {
         return new FieldSpec(name, nx, ny, ghost, ghost);
     }
 
-    /** Distance in the flat array between cells {@code (i, j)} and {@code (i, j+1)}. */
+    /**
+     * Distance in the flat array between cells {@code (i, j)} and {@code (i, j+1)}.
+     *
+     * @return {@code nx + 2·ghostX}
+     */
     public int stride() {
         return nx + 2 * ghostX;
     }
 
-    /** Length of the flat array, ghosts included. */
+    /**
+     * Length of the flat array, ghosts included.
+     *
+     * @return {@code stride()·(ny + 2·ghostY)}
+     */
     public int storedLength() {
         return stride() * (ny + 2 * ghostY);
     }
 
-    /** Number of owned cells, {@code nx·ny}. */
+    /**
+     * Number of owned cells, {@code nx·ny}.
+     *
+     * @return the number of owned cells
+     */
     public int ownedLength() {
         return nx * ny;
     }
 
-    /** Flat index of cell {@code (i, j)}; ghost cells have negative or {@code >= n} coordinates. */
+    /**
+     * Flat index of cell {@code (i, j)}; ghost cells have negative or {@code >= n} coordinates.
+     *
+     * @param i x coordinate, {@code -ghostX <= i < nx + ghostX}
+     * @param j y coordinate, {@code -ghostY <= j < ny + ghostY}
+     * @return the index into the field's flat array; not range-checked
+     */
     public int index(int i, int j) {
         return (j + ghostY) * stride() + (i + ghostX);
     }
 
-    /** True if {@code other} stores the same cells (the name may differ). */
+    /**
+     * True if {@code other} stores the same cells (the name may differ).
+     *
+     * @param other the specification to compare with; not null
+     * @return whether {@code nx}, {@code ny}, {@code ghostX} and {@code ghostY} all agree
+     */
     public boolean sameShape(FieldSpec other) {
         return nx == other.nx && ny == other.ny && ghostX == other.ghostX && ghostY == other.ghostY;
     }

@@ -19,7 +19,11 @@ public final class Fields implements Snapshottable {
     private final double[][] values;
     private SnapshotLayout snapshotLayout;
 
-    /** Zero-filled fields of {@code layout}. */
+    /**
+     * Zero-filled fields of {@code layout}.
+     *
+     * @param layout the fields to allocate; not null
+     */
     public Fields(FieldLayout layout) {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.values = new double[layout.size()][];
@@ -28,27 +32,52 @@ public final class Fields implements Snapshottable {
         }
     }
 
-    /** The layout. */
+    /**
+     * The layout.
+     *
+     * @return the layout given at construction
+     */
     public FieldLayout layout() {
         return layout;
     }
 
-    /** The flat array of field {@code f}, ghosts included. Modified in place by callers. */
+    /**
+     * The flat array of field {@code f}, ghosts included. Modified in place by callers.
+     *
+     * @param f the field's position in the layout, {@code 0 <= f < layout().size()}
+     * @return the array held by these fields, not a copy
+     */
     public double[] get(int f) {
         return values[f];
     }
 
-    /** The flat array of the field called {@code name}. */
+    /**
+     * The flat array of the field called {@code name}.
+     *
+     * @param name the field's name
+     * @return the array held by these fields, ghosts included, not a copy
+     * @throws IllegalArgumentException if there is no field of that name
+     */
     public double[] get(String name) {
         return values[layout.indexOf(name)];
     }
 
-    /** The specification of field {@code f}. */
+    /**
+     * The specification of field {@code f}.
+     *
+     * @param f the field's position in the layout, {@code 0 <= f < layout().size()}
+     * @return its name, sizes and ghost widths
+     */
     public FieldSpec spec(int f) {
         return layout.get(f);
     }
 
-    /** Copies every value of {@code source}, ghosts included. */
+    /**
+     * Copies every value of {@code source}, ghosts included.
+     *
+     * @param source fields of the same layout: read, not modified
+     * @throws IllegalArgumentException if the layouts differ
+     */
     public void copyFrom(Fields source) {
         requireSameLayout(source, "source");
         for (int f = 0; f < values.length; f++) {
@@ -56,14 +85,22 @@ public final class Fields implements Snapshottable {
         }
     }
 
-    /** A copy with its own arrays. */
+    /**
+     * A copy with its own arrays.
+     *
+     * @return new fields of the same layout and values, ghosts included
+     */
     public Fields copy() {
         Fields c = new Fields(layout);
         c.copyFrom(this);
         return c;
     }
 
-    /** A copy of the owned cells, with ghost cells zero. */
+    /**
+     * A copy of the owned cells, with ghost cells zero.
+     *
+     * @return new fields of the same layout
+     */
     public Fields ownedCopy() {
         Fields c = new Fields(layout);
         for (int f = 0; f < values.length; f++) {
@@ -82,6 +119,8 @@ public final class Fields implements Snapshottable {
     /**
      * Sets the owned cells of field {@code f} from {@code owned}, ordered x fastest.
      *
+     * @param f     the field's position in the layout, {@code 0 <= f < layout().size()}
+     * @param owned {@code nx·ny} values: read, not kept; the ghost cells are left as they are
      * @throws IllegalArgumentException naming the field if the length is not {@code nx·ny}
      */
     public void setOwned(int f, double[] owned) {
@@ -93,14 +132,25 @@ public final class Fields implements Snapshottable {
         unpack(f, owned);
     }
 
-    /** The owned cells of field {@code f}, ordered x fastest, in a new array. */
+    /**
+     * The owned cells of field {@code f}, ordered x fastest, in a new array.
+     *
+     * @param f the field's position in the layout, {@code 0 <= f < layout().size()}
+     * @return a new array of {@code nx·ny} values, owned by the caller
+     */
     public double[] owned(int f) {
         double[] out = new double[layout.get(f).ownedLength()];
         pack(f, out);
         return out;
     }
 
-    /** Σ over fields and owned cells of {@code this·other} on this rank. */
+    /**
+     * Σ over fields and owned cells of {@code this·other} on this rank.
+     *
+     * @param other fields of the same layout: read, not modified
+     * @return this rank's part of the inner product; sum it over ranks for the global one
+     * @throws IllegalArgumentException if the layouts differ
+     */
     public double dot(Fields other) {
         requireSameLayout(other, "other");
         double sum = 0;
@@ -118,7 +168,13 @@ public final class Fields implements Snapshottable {
         return sum;
     }
 
-    /** {@code this += a·x} on owned cells. */
+    /**
+     * {@code this += a·x} on owned cells.
+     *
+     * @param a the factor
+     * @param x fields of the same layout: read, not modified (may be {@code this})
+     * @throws IllegalArgumentException if the layouts differ
+     */
     public void addScaled(double a, Fields x) {
         requireSameLayout(x, "x");
         for (int f = 0; f < values.length; f++) {
@@ -134,7 +190,11 @@ public final class Fields implements Snapshottable {
         }
     }
 
-    /** {@code this *= a} on owned cells. */
+    /**
+     * {@code this *= a} on owned cells.
+     *
+     * @param a the factor
+     */
     public void scale(double a) {
         for (int f = 0; f < values.length; f++) {
             FieldSpec s = layout.get(f);
@@ -148,7 +208,11 @@ public final class Fields implements Snapshottable {
         }
     }
 
-    /** The largest absolute owned value on this rank (NaN if any owned value is NaN). */
+    /**
+     * The largest absolute owned value on this rank (NaN if any owned value is NaN).
+     *
+     * @return the largest absolute owned value; 0 if there are no fields
+     */
     public double maxAbs() {
         double max = 0;
         for (int f = 0; f < values.length; f++) {
@@ -158,7 +222,10 @@ public final class Fields implements Snapshottable {
                 int row = s.index(0, j);
                 for (int k = row; k < row + s.nx(); k++) {
                     double v = Math.abs(a[k]);
-                    if (!(v <= max)) {
+                    if (Double.isNaN(v)) {
+                        return Double.NaN; // a later value must not hide it
+                    }
+                    if (v > max) {
                         max = v;
                     }
                 }
@@ -167,7 +234,11 @@ public final class Fields implements Snapshottable {
         return max;
     }
 
-    /** True if every owned value is finite. */
+    /**
+     * True if every owned value is finite.
+     *
+     * @return false if an owned value on this rank is NaN or infinite; ghost cells are not looked at
+     */
     public boolean allFinite() {
         for (int f = 0; f < values.length; f++) {
             FieldSpec s = layout.get(f);
@@ -189,6 +260,9 @@ public final class Fields implements Snapshottable {
     /**
      * Where the first non-finite owned value is, as "field 'u' cell (i, j) = NaN", or {@code null}
      * if all are finite.
+     *
+     * @return the description of the first non-finite owned value in field order, then y, then x;
+     *         or {@code null}
      */
     public String describeFirstNonFinite() {
         for (int f = 0; f < values.length; f++) {

@@ -19,6 +19,7 @@ public interface InitialState {
     /**
      * Adds (∂I/∂m)<sup>T</sup> λ<sub>0</sub> to {@code gradient}.
      *
+     * @param controls m, at which I is linearised: read, not modified
      * @param lambda0  owned cells read, not modified
      * @param gradient accumulated into (owned cells and this rank's scalar contributions)
      */
@@ -27,12 +28,20 @@ public interface InitialState {
     /**
      * Checks, before a run, that this initial state fits the stepper's layouts.
      *
+     * @param state    the stepper's state layout
+     * @param controls the stepper's control layout
      * @throws IllegalArgumentException naming the mismatch
      */
     default void check(FieldLayout state, ControlLayout controls) {
     }
 
-    /** A fixed u<sub>0</sub> that does not depend on the controls (its owned cells are copied now). */
+    /**
+     * A fixed u<sub>0</sub> that does not depend on the controls (its owned cells are copied now).
+     *
+     * @param u0 the initial state: read now, not kept, so later changes to it have no effect
+     * @return an initial state that writes these owned values and adds nothing to the gradient; its
+     *         {@code check} refuses a state layout of other field names or owned sizes
+     */
     static InitialState fixed(Fields u0) {
         Fields copy = u0.copy();
         return new InitialState() {
@@ -60,6 +69,12 @@ public interface InitialState {
     /**
      * u<sub>0</sub>'s field {@code stateField} is the control field {@code controlField}; the other
      * state fields start at zero. The gradient of the control field receives λ<sub>0</sub>.
+     *
+     * @param controlField name of a control field
+     * @param stateField   name of a state field with the same owned size {@code nx × ny}
+     * @return the initial state; its {@code check} refuses layouts without these fields or with
+     *         different owned sizes
+     * @throws NullPointerException if a name is null
      */
     static InitialState fromControlField(String controlField, String stateField) {
         Objects.requireNonNull(controlField, "controlField");

@@ -22,8 +22,11 @@ public final class NonFiniteValueException extends ArithmeticException {
         RESULT
     }
 
+    /** Where in the computation the value appeared. */
     private final Phase phase;
+    /** The step of the forward or adjoint step or of the objective term, or -1 if not known. */
     private final int step;
+    /** The rank that holds the value, or -1 if unknown. */
     private final int rank;
 
     /**
@@ -39,17 +42,30 @@ public final class NonFiniteValueException extends ArithmeticException {
         this.rank = rank;
     }
 
-    /** Where it appeared. */
+    /**
+     * Where it appeared.
+     *
+     * @return the phase of the gradient computation
+     */
     public Phase phase() {
         return phase;
     }
 
-    /** The step, or -1. */
+    /**
+     * The step, or -1.
+     *
+     * @return the index of the forward or adjoint step or of the objective term; -1 if the value
+     *         could not be located to one step
+     */
     public int step() {
         return step;
     }
 
-    /** The rank holding the value, or -1 if unknown. */
+    /**
+     * The rank holding the value, or -1 if unknown.
+     *
+     * @return the rank, {@code 0 <= rank < size}, or -1
+     */
     public int rank() {
         return rank;
     }

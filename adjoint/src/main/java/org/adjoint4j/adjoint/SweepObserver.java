@@ -21,15 +21,28 @@ public interface SweepObserver {
     default void started(long forwardEvaluations, long adjointSteps) {
     }
 
-    /** The forward step {@code n} has been computed (first time or recomputation). */
+    /**
+     * The forward step {@code n} has been computed (first time or recomputation).
+     *
+     * @param n index of the step just taken, u<sub>n+1</sub> = F<sub>n</sub>(u<sub>n</sub>, m);
+     *          {@code 0 <= n < l}
+     */
     default void forwardStep(int n) {
     }
 
-    /** The adjoint of step {@code n} has been computed. */
+    /**
+     * The adjoint of step {@code n} has been computed.
+     *
+     * @param n index of the step whose adjoint gave λ<sub>n</sub>; counts down from {@code l-1} to 0
+     */
     default void adjointStep(int n) {
     }
 
-    /** The computation ended, successfully or not ({@code statistics} is null after a failure). */
+    /**
+     * The computation ended, successfully or not ({@code statistics} is null after a failure).
+     *
+     * @param statistics counts and timings of this rank's computation; {@code null} if it failed
+     */
     default void finished(SweepStatistics statistics) {
     }
 }

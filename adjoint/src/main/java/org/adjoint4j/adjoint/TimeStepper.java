@@ -19,10 +19,18 @@ package org.adjoint4j.adjoint;
  */
 public interface TimeStepper {
 
-    /** The layout of the state u<sub>n</sub> (and of its adjoint λ<sub>n</sub>). */
+    /**
+     * The layout of the state u<sub>n</sub> (and of its adjoint λ<sub>n</sub>).
+     *
+     * @return the fields of one state, this rank's block; at least one field
+     */
     FieldLayout stateLayout();
 
-    /** The layout of the controls m that {@link #forward} and {@link #adjoint} take. */
+    /**
+     * The layout of the controls m that {@link #forward} and {@link #adjoint} take.
+     *
+     * @return the control layout; the driver's controls and gradients have exactly this layout
+     */
     ControlLayout controlLayout();
 
     /**
@@ -70,7 +78,11 @@ public interface TimeStepper {
      * sweep; must give the same answer on every rank (reduce a local criterion first). Fixed-length runs
      * never call it.
      *
-     * @param state u<sub>n</sub>: read, not modified
+     * @param n        index of {@code state}, at least 1 (u<sub>0</sub> is never asked about)
+     * @param state    u<sub>n</sub>: read, not modified
+     * @param controls m: read, not modified
+     * @return true if u<sub>n</sub> is the final state, so that the run has {@code l = n} steps; the
+     *         same on every rank
      */
     default boolean isFinal(int n, Fields state, Controls controls) {
         return false;

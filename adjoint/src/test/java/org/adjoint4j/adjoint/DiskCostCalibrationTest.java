@@ -81,8 +81,10 @@ class DiskCostCalibrationTest {
         }
     }
 
-    /** A step that takes about one millisecond whatever the machine. */
+    /** A step that takes about one millisecond whatever the machine; remembers the largest step index. */
     static final class MillisecondStep implements TimeStepper {
+        int lastStep = -1;
+
         @Override
         public FieldLayout stateLayout() {
             return LinearRecurrence.STATE;
@@ -95,6 +97,7 @@ class DiskCostCalibrationTest {
 
         @Override
         public void forward(int n, Fields in, Fields out, Controls m) {
+            lastStep = Math.max(lastStep, n);
             long end = System.nanoTime() + 1_000_000;
             while (System.nanoTime() < end) {
                 Thread.onSpinWait();
@@ -121,6 +124,17 @@ class DiskCostCalibrationTest {
             assertTrue(c.read() >= 0 && c.read() < c.write(), "read cost " + c.read() + ", write cost " + c.write());
             assertEquals(-1, disk.heldStep(0), "slot 0 is left free");
         }
+    }
+
+    @Test
+    void stepsOnlyThroughTheFirstStepsOfARun() {
+        MillisecondStep step = new MillisecondStep();
+        try (Hdf5SnapshotStore disk = Hdf5SnapshotStore.builder().directory(dir)
+                .layout(LinearRecurrence.STATE.snapshotLayout()).rank(0).capacity(1).runIdentity("calibration").build()) {
+            DiskCostCalibration.measure(step, InitialState.fixed(LinearRecurrence.state(1)),
+                    LinearRecurrence.controls(1, 0), disk, SerialCommunicator.instance(), 4);
+        }
+        assertEquals(3, step.lastStep, "a run of 4 steps has steps 0 to 3");
     }
 
     @Test

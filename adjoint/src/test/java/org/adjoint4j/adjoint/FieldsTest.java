@@ -26,6 +26,12 @@ class FieldsTest {
     }
 
     @Test
+    void aNaNAnywhereMakesTheMaximumNaN() {
+        u.setOwned(0, new double[] {1, Double.NaN, 0.5, 0.25, 0.125, 0});
+        assertTrue(Double.isNaN(u.maxAbs()));
+    }
+
+    @Test
     void reductionsAndChecksIgnoreGhostCells() {
         u.setOwned(0, new double[] {1, 2, 3, 4, 5, 6});
         u.get(0)[spec.index(-1, -1)] = Double.NaN;

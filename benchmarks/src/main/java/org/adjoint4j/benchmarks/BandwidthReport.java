@@ -23,6 +23,13 @@ public final class BandwidthReport {
     private BandwidthReport() {
     }
 
+    /**
+     * Runs the benchmarks (with their annotated JMH options) and prints the bandwidth table to
+     * standard output.
+     *
+     * @param args ignored
+     * @throws RunnerException if JMH cannot run the benchmarks
+     */
     public static void main(String[] args) throws RunnerException {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(StreamBenchmark.class.getName())

@@ -35,6 +35,7 @@ public class BurgersStepBenchmark {
     /** Cells per side. */
     static final int CELLS = 512;
 
+    /** The time scheme of the step: forward Euler, SSP-RK2 or SSP-RK3 (1, 2 or 3 stages). */
     @Param({"FORWARD_EULER", "SSP_RK2", "SSP_RK3"})
     public TimeScheme scheme;
 
@@ -46,6 +47,7 @@ public class BurgersStepBenchmark {
     private Fields lambda;
     private Fields lambdaOut;
 
+    /** Builds the stepper and its arrays: the problem's controls and initial state; λ' = u. */
     @Setup
     public void setUp() {
         BurgersProblem p = BurgersProblem.builder().cells(CELLS, CELLS).steps(1).scheme(scheme).build();
@@ -61,12 +63,22 @@ public class BurgersStepBenchmark {
         lambda.copyFrom(u);
     }
 
+    /**
+     * One forward step.
+     *
+     * @return the output state u<sub>n+1</sub>, returned so that JMH consumes it
+     */
     @Benchmark
     public Fields forward() {
         stepper.forward(0, u, out, controls);
         return out;
     }
 
+    /**
+     * One adjoint step, stages recomputed and the forcing and ν gradients accumulated.
+     *
+     * @return the output adjoint λ<sub>n</sub>, returned so that JMH consumes it
+     */
     @Benchmark
     public Fields adjoint() {
         stepper.adjoint(0, u, lambda, lambdaOut, controls, gradient);

@@ -41,6 +41,14 @@ public final class DiskTierReport {
     private DiskTierReport() {
     }
 
+    /**
+     * Measures the disk costs, runs the three variants and prints the comparison to standard output.
+     * Without arguments prints the usage and exits with status 1.
+     *
+     * @param args {@code DIRECTORY [N [T [memorySlots [diskSlots [runs]]]]]}; the store's files go
+     *             into a temporary directory inside {@code DIRECTORY}, removed at the end
+     * @throws IOException if the directory cannot be created, or its files cannot be listed or removed
+     */
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
             System.err.println("usage: DiskTierReport DIRECTORY [N=1024] [T=2000] [memory slots=5] [disk slots=20] [runs=5]");

@@ -18,6 +18,13 @@ public final class DriverOverheadReport {
     private DriverOverheadReport() {
     }
 
+    /**
+     * Runs two warm-up gradients, then the measured ones, and prints the overhead and the time split
+     * to standard output.
+     *
+     * @param args optional {@code N T s measuredRuns}: cells per side (default 512), steps (1000),
+     *             binomial slots (20) and measured gradients (7)
+     */
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 512;
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 1000;

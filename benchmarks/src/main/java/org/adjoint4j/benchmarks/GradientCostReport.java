@@ -35,6 +35,13 @@ public final class GradientCostReport {
     private record Case(String name, int steps, Controls controls, Function<Schedule, AdjointDriver> driver) {
     }
 
+    /**
+     * Runs one warm-up gradient and forward run per model, then the measured runs, and prints one row
+     * per model to standard output.
+     *
+     * @param args optional {@code runs slots}: measured runs per model (default 5) and binomial slots
+     *             (default 20)
+     */
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int slots = args.length > 1 ? Integer.parseInt(args[1]) : 20;

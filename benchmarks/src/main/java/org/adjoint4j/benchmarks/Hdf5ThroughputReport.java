@@ -55,6 +55,16 @@ public final class Hdf5ThroughputReport {
         this.runs = runs;
     }
 
+    /**
+     * Runs every measurement and prints the tables to standard output. Without arguments prints the
+     * usage and exits with status 1.
+     *
+     * @param args {@code DIRECTORY [sizesMiB [runs]]}, sizes as a comma-separated list such as
+     *             {@code 8,64,512}; the files go into a temporary directory inside {@code DIRECTORY},
+     *             removed at the end
+     * @throws IOException          if a file cannot be written, read or removed, or {@code dd} fails
+     * @throws InterruptedException if interrupted while waiting for {@code dd}
+     */
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length < 1) {
             System.err.println("usage: Hdf5ThroughputReport DIRECTORY [sizesMiB, default 8,64,512] [runs, default 5]");

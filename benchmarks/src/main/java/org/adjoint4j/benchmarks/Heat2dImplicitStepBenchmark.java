@@ -58,14 +58,22 @@ public class Heat2dImplicitStepBenchmark {
         lambda.copyFrom(u);
     }
 
-    /** One forward step. */
+    /**
+     * One forward step.
+     *
+     * @return the output state u<sub>n+1</sub>, returned so that JMH consumes it
+     */
     @Benchmark
     public Fields forward() {
         stepper.forward(0, u, out, controls);
         return out;
     }
 
-    /** One adjoint step. */
+    /**
+     * One adjoint step: the forward solve again, the adjoint solve, the κ gradient accumulated.
+     *
+     * @return the output adjoint λ<sub>n</sub>, returned so that JMH consumes it
+     */
     @Benchmark
     public Fields adjoint() {
         stepper.adjoint(0, u, lambda, lambdaOut, controls, gradient);

@@ -29,6 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class Heat2dStepBenchmark {
 
+    /** Cells per side N of the N×N grid: 512 (2 MiB per field) or 2048 (32 MiB per field). */
     @Param({"512", "2048"})
     public int cells;
 
@@ -40,6 +41,7 @@ public class Heat2dStepBenchmark {
     private Fields lambda;
     private Fields lambdaOut;
 
+    /** Builds the stepper and its arrays: the problem's κ and initial state; λ' = u. */
     @Setup
     public void setUp() {
         Heat2dProblem p = Heat2dProblem.builder().cells(cells).steps(1).build();
@@ -55,12 +57,22 @@ public class Heat2dStepBenchmark {
         lambda.copyFrom(u);
     }
 
+    /**
+     * One forward step.
+     *
+     * @return the output state u<sub>n+1</sub>, returned so that JMH consumes it
+     */
     @Benchmark
     public Fields forward() {
         stepper.forward(0, u, out, controls);
         return out;
     }
 
+    /**
+     * One adjoint step, κ gradient accumulated.
+     *
+     * @return the output adjoint λ<sub>n</sub>, returned so that JMH consumes it
+     */
     @Benchmark
     public Fields adjoint() {
         stepper.adjoint(0, u, lambda, lambdaOut, controls, gradient);

@@ -60,14 +60,22 @@ public class Lorenz96StepBenchmark {
         lambda.setOwned(0, start);
     }
 
-    /** One forward step. */
+    /**
+     * One forward step.
+     *
+     * @return the output state u<sub>n+1</sub>, returned so that JMH consumes it
+     */
     @Benchmark
     public Fields forward() {
         stepper.forward(0, x, out, controls);
         return out;
     }
 
-    /** One adjoint step. */
+    /**
+     * One adjoint step, stages recomputed and the F gradient accumulated.
+     *
+     * @return the output adjoint λ<sub>n</sub>, returned so that JMH consumes it
+     */
     @Benchmark
     public Fields adjoint() {
         stepper.adjoint(0, x, lambda, lambdaOut, controls, gradient);

@@ -22,6 +22,14 @@ public final class MpiBenchmarkReport {
     private MpiBenchmarkReport() {
     }
 
+    /**
+     * Launches the jobs one after the other and prints the two tables to standard output.
+     *
+     * @param args optional {@code N T s runs}: cells per side (default 1024), steps (1000), binomial
+     *             slots (20) and gradient runs per job (3)
+     * @throws Exception if a job cannot be launched, fails ({@link IllegalStateException} with the
+     *         device and the job's message) or its result file cannot be read
+     */
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 1000;

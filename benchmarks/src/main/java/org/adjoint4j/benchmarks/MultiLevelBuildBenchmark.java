@@ -26,18 +26,27 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class MultiLevelBuildBenchmark {
 
+    /** Number of time steps {@code l}. */
     @Param({"10000"})
     public int steps;
 
+    /** Memory slots {@code s_m}. */
     @Param({"20"})
     public int memorySlots;
 
+    /** Disk slots {@code s_d}; -1 for unlimited disk. */
     @Param({"100", "-1"})
     public int diskSlots;
 
+    /** Cost of one disk write and of one disk read ({@code w = r}), in forward steps. */
     @Param({"0", "0.5", "2"})
     public double diskCost;
 
+    /**
+     * Builds the schedule.
+     *
+     * @return its optimal cost in forward steps, returned so that JMH consumes it
+     */
     @Benchmark
     public double build() {
         MultiLevelSchedule.Builder b = MultiLevelSchedule.builder().steps(steps).memorySlots(memorySlots)

@@ -17,6 +17,11 @@ public final class ScheduleCostReport {
     private ScheduleCostReport() {
     }
 
+    /**
+     * Replays the schedules and prints the two tables to standard output.
+     *
+     * @param args ignored
+     */
     public static void main(String[] args) {
         int steps = 10_000;
         int memory = 20;

@@ -30,9 +30,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class ScheduleGenerationBenchmark {
 
+    /** Number of time steps {@code l} of the schedule. */
     @Param({"1000000"})
     public int steps;
 
+    /** Memory slots {@code s} of the schedule. */
     @Param({"20"})
     public int snapshots;
 
@@ -42,19 +44,28 @@ public class ScheduleGenerationBenchmark {
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.OPERATIONS)
     public static class Actions {
+        /** Actions generated in the current iteration; JMH reports it as a rate. */
         public long actions;
 
+        /** Zeroes the counter at the start of each iteration. */
         @Setup(Level.Iteration)
         public void reset() {
             actions = 0;
         }
     }
 
+    /** Creates the schedule once; each benchmark call walks it from a fresh cursor. */
     @Setup
     public void setUp() {
         schedule = BinomialSchedule.of(steps, snapshots);
     }
 
+    /**
+     * Walks every action with an {@link ActionCursor}.
+     *
+     * @param counter receives the number of actions walked (accumulated)
+     * @return the sum of the actions' steps, returned so that JMH consumes it
+     */
     @Benchmark
     public long cursorWalk(Actions counter) {
         ActionCursor c = schedule.cursor();
@@ -68,6 +79,12 @@ public class ScheduleGenerationBenchmark {
         return check;
     }
 
+    /**
+     * Counts every action of {@link BinomialSchedule#actions()}, one record each.
+     *
+     * @param counter receives the number of actions walked (accumulated)
+     * @return the number of actions, returned so that JMH consumes it
+     */
     @Benchmark
     public long recordStream(Actions counter) {
         long n = schedule.actions().count();

@@ -37,6 +37,7 @@ public class ShallowWaterStepBenchmark {
     static final int NY = 256;
     static final int CELLS = NX * NY;
 
+    /** The time integrator: RK3 (state of 3 fields) or LEAPFROG (two time levels, 6 fields). */
     @Param({"RK3", "LEAPFROG"})
     public ShallowWaterIntegrator integrator;
 
@@ -66,14 +67,22 @@ public class ShallowWaterStepBenchmark {
         lambda.copyFrom(u);
     }
 
-    /** One forward step (three stages for RK3). */
+    /**
+     * One forward step (three stages for RK3).
+     *
+     * @return the output state u<sub>n+1</sub>, returned so that JMH consumes it
+     */
     @Benchmark
     public Fields forward() {
         stepper.forward(1, u, out, controls);
         return out;
     }
 
-    /** One adjoint step, stages recomputed and control gradients accumulated. */
+    /**
+     * One adjoint step, stages recomputed and control gradients accumulated.
+     *
+     * @return the output adjoint λ<sub>n</sub>, returned so that JMH consumes it
+     */
     @Benchmark
     public Fields adjoint() {
         stepper.adjoint(1, u, lambda, lambdaOut, controls, gradient);

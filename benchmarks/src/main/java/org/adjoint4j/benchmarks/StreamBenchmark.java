@@ -33,6 +33,7 @@ public class StreamBenchmark {
     private double[] b;
     private double[] c;
 
+    /** Allocates and fills the three arrays (a = 1, b = 2, c = 0.5), touching every page. */
     @Setup
     public void setUp() {
         a = new double[elements];
@@ -45,12 +46,22 @@ public class StreamBenchmark {
         }
     }
 
+    /**
+     * Copy: {@code b[i] = a[i]}.
+     *
+     * @return the array written, returned so that JMH consumes it
+     */
     @Benchmark
     public double[] copy() {
         System.arraycopy(a, 0, b, 0, elements);
         return b;
     }
 
+    /**
+     * Triad: {@code a[i] = b[i] + 3·c[i]}.
+     *
+     * @return the array written, returned so that JMH consumes it
+     */
     @Benchmark
     public double[] triad() {
         final double s = 3.0;

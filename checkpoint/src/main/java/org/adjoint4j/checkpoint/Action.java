@@ -15,14 +15,29 @@ import java.util.Objects;
 public sealed interface Action
         permits Action.Advance, Action.Store, Action.Restore, Action.Discard, Action.Turn, Action.Adjoint {
 
-    /** The kind of this action. */
+    /**
+     * The kind of this action.
+     *
+     * @return the {@link ActionKind} matching this record's type, never {@code null}
+     */
     ActionKind kind();
 
     /**
      * Replace the live u<sub>from</sub> by u<sub>to</sub>, calling the forward step for
      * {@code from, from+1, ..., to-1}.
+     *
+     * @param from the step of the live state before the advance, at least 0
+     * @param to   the step of the live state after it, greater than {@code from}; {@code to - from}
+     *             forward steps are evaluated
      */
     record Advance(int from, int to) implements Action {
+        /**
+         * Checks the step range.
+         *
+         * @param from the step of the live state before the advance, at least 0
+         * @param to   the step of the live state after it, greater than {@code from}
+         * @throws IllegalArgumentException if {@code from < 0} or {@code to <= from}
+         */
         public Advance {
             if (from < 0 || to <= from) {
                 throw new IllegalArgumentException("Advance needs 0 <= from < to, was from=" + from + ", to=" + to);
@@ -35,8 +50,23 @@ public sealed interface Action
         }
     }
 
-    /** Copy the live state, which is u<sub>step</sub>, into {@code slot} of {@code tier}. */
+    /**
+     * Copy the live state, which is u<sub>step</sub>, into {@code slot} of {@code tier}.
+     *
+     * @param step the step of the live state that is stored
+     * @param tier the tier written to, not {@code null}
+     * @param slot the slot written to, {@code 0 <= slot < schedule.slots(tier)}; free before this
+     *             action
+     */
     record Store(int step, Tier tier, int slot) implements Action {
+        /**
+         * Checks that the tier is given.
+         *
+         * @param step the step of the live state that is stored
+         * @param tier the tier written to, not {@code null}
+         * @param slot the slot written to
+         * @throws NullPointerException if {@code tier} is {@code null}
+         */
         public Store {
             Objects.requireNonNull(tier, "tier");
         }
@@ -47,8 +77,22 @@ public sealed interface Action
         }
     }
 
-    /** Make u<sub>step</sub>, held in {@code slot} of {@code tier}, the live state. */
+    /**
+     * Make u<sub>step</sub>, held in {@code slot} of {@code tier}, the live state.
+     *
+     * @param step the step of the snapshot that becomes live
+     * @param tier the tier read from, not {@code null}
+     * @param slot the slot read from, which holds u<sub>step</sub> and keeps holding it
+     */
     record Restore(int step, Tier tier, int slot) implements Action {
+        /**
+         * Checks that the tier is given.
+         *
+         * @param step the step of the snapshot that becomes live
+         * @param tier the tier read from, not {@code null}
+         * @param slot the slot read from
+         * @throws NullPointerException if {@code tier} is {@code null}
+         */
         public Restore {
             Objects.requireNonNull(tier, "tier");
         }
@@ -59,8 +103,22 @@ public sealed interface Action
         }
     }
 
-    /** {@code slot} of {@code tier}, which holds u<sub>step</sub>, is no longer needed. */
+    /**
+     * {@code slot} of {@code tier}, which holds u<sub>step</sub>, is no longer needed.
+     *
+     * @param step the step of the snapshot that is dropped
+     * @param tier the tier of the slot, not {@code null}
+     * @param slot the slot freed by this action, which held u<sub>step</sub>
+     */
     record Discard(int step, Tier tier, int slot) implements Action {
+        /**
+         * Checks that the tier is given.
+         *
+         * @param step the step of the snapshot that is dropped
+         * @param tier the tier of the slot, not {@code null}
+         * @param slot the slot freed by this action
+         * @throws NullPointerException if {@code tier} is {@code null}
+         */
         public Discard {
             Objects.requireNonNull(tier, "tier");
         }
@@ -76,6 +134,8 @@ public sealed interface Action
      * {@code step = l-1}. Compute u<sub>l</sub> from it by one call of the forward step (the live
      * state stays u<sub>l-1</sub>), evaluate the final objective term at u<sub>l</sub> to seed
      * λ<sub>l</sub>, then run the adjoint of step {@code l-1}.
+     *
+     * @param step the step {@code l-1} of the live state, the last step of the run
      */
     record Turn(int step) implements Action {
         @Override
@@ -84,7 +144,12 @@ public sealed interface Action
         }
     }
 
-    /** Run the adjoint of step {@code step}; the live state is u<sub>step</sub>. */
+    /**
+     * Run the adjoint of step {@code step}; the live state is u<sub>step</sub>.
+     *
+     * @param step the step whose adjoint maps λ<sub>step+1</sub> to λ<sub>step</sub>, with
+     *             {@code 0 <= step < l-1}
+     */
     record Adjoint(int step) implements Action {
         @Override
         public ActionKind kind() {

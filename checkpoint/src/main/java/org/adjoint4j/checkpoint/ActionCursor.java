@@ -17,25 +17,55 @@ package org.adjoint4j.checkpoint;
  */
 public interface ActionCursor {
 
-    /** Moves to the next action; returns {@code false} when the schedule is complete. */
+    /**
+     * Moves to the next action.
+     *
+     * @return {@code true} if there is a current action to read, {@code false} when the schedule is
+     *         complete (the accessors are then undefined)
+     */
     boolean next();
 
-    /** Kind of the current action. */
+    /**
+     * Kind of the current action.
+     *
+     * @return the kind, which tells which of the other accessors are meaningful
+     */
     ActionKind kind();
 
-    /** The step of the current action; for {@link ActionKind#ADVANCE}, the step advanced from. */
+    /**
+     * The step of the current action; for {@link ActionKind#ADVANCE}, the step advanced from.
+     *
+     * @return the step, at least 0
+     */
     int step();
 
-    /** For {@link ActionKind#ADVANCE}, the step advanced to; otherwise equal to {@link #step()}. */
+    /**
+     * For {@link ActionKind#ADVANCE}, the step advanced to; otherwise equal to {@link #step()}.
+     *
+     * @return the step the live state has after an advance, greater than {@link #step()} for an
+     *         advance
+     */
     int to();
 
-    /** The tier of a store, restore or discard; {@code null} for other kinds. */
+    /**
+     * The tier of a store, restore or discard; {@code null} for other kinds.
+     *
+     * @return the tier, or {@code null}
+     */
     Tier tier();
 
-    /** The slot of a store, restore or discard; {@code -1} for other kinds. */
+    /**
+     * The slot of a store, restore or discard; {@code -1} for other kinds.
+     *
+     * @return the slot index in {@link #tier()}, or {@code -1}
+     */
     int slot();
 
-    /** The current action as a value (allocates). */
+    /**
+     * The current action as a value (allocates).
+     *
+     * @return a new {@link Action} record equal to the current action
+     */
     default Action action() {
         switch (kind()) {
             case ADVANCE: return new Action.Advance(step(), to());

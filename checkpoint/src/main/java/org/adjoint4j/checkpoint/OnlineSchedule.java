@@ -29,9 +29,19 @@ package org.adjoint4j.checkpoint;
  */
 public interface OnlineSchedule {
 
-    /** The most slots of {@code tier} that the schedule occupies at any one time, for any run length. */
+    /**
+     * The most slots of {@code tier} that the schedule occupies at any one time, for any run length.
+     *
+     * @param tier the tier asked about
+     * @return the number of slots a store of that tier needs, at least 0; the schedule uses slots
+     *         {@code 0 .. slots(tier)-1} only
+     */
     int slots(Tier tier);
 
-    /** A fresh walk from the first action of a new run. */
+    /**
+     * A fresh walk from the first action of a new run.
+     *
+     * @return a new cursor, positioned before the first action; independent of any earlier cursor
+     */
     OnlineCursor cursor();
 }

@@ -19,26 +19,57 @@ import java.util.Map;
 public record ScheduleSummary(int steps, long forwardEvaluations, long adjointSteps, long actions,
                               Map<Tier, TierUsage> tiers, int peakSnapshots) {
 
+    /**
+     * Makes a summary; {@code tiers} is copied.
+     *
+     * @param steps              number of steps {@code l}
+     * @param forwardEvaluations calls of the forward step, turns included
+     * @param adjointSteps       adjoint steps run
+     * @param actions            number of actions
+     * @param tiers              use of each tier, not {@code null} and without {@code null} keys or
+     *                           values; copied, so later changes to the map are not seen
+     * @param peakSnapshots      most snapshots held at one time, all tiers together
+     * @throws NullPointerException if {@code tiers}, one of its keys or one of its values is
+     *         {@code null}
+     */
     public ScheduleSummary {
         tiers = Map.copyOf(tiers);
     }
 
-    /** Forward evaluations per step: 1 when every state is computed once. */
+    /**
+     * Forward evaluations per step: 1 when every state is computed once.
+     *
+     * @return {@code forwardEvaluations / steps}; at least 1 for an offline schedule, whose turn
+     *         adds one evaluation
+     */
     public double recomputeFactor() {
         return (double) forwardEvaluations / steps;
     }
 
-    /** Use of {@code tier}, {@link TierUsage#NONE} if the schedule never touches it. */
+    /**
+     * Use of {@code tier}, {@link TierUsage#NONE} if the schedule never touches it.
+     *
+     * @param tier the tier asked about
+     * @return its stores, restores and peak slots, never {@code null}
+     */
     public TierUsage usage(Tier tier) {
         return tiers.getOrDefault(tier, TierUsage.NONE);
     }
 
-    /** Snapshots written to {@link Tier#DISK}. */
+    /**
+     * Snapshots written to {@link Tier#DISK}.
+     *
+     * @return the number of disk stores, at least 0
+     */
     public long diskWrites() {
         return usage(Tier.DISK).stores();
     }
 
-    /** Snapshots read back from {@link Tier#DISK}. */
+    /**
+     * Snapshots read back from {@link Tier#DISK}.
+     *
+     * @return the number of disk restores, at least 0
+     */
     public long diskReads() {
         return usage(Tier.DISK).restores();
     }
@@ -49,6 +80,9 @@ public record ScheduleSummary(int steps, long forwardEvaluations, long adjointSt
      * {@code forwardEvaluations + writeCost·diskWrites + readCost·diskReads}. This is the cost that
      * {@link org.adjoint4j.checkpoint.schedule.MultiLevelSchedule} minimises.
      *
+     * @param writeCost cost of writing one snapshot to disk, in forward steps: finite, at least 0
+     * @param readCost  cost of reading one snapshot from disk, in forward steps: finite, at least 0
+     * @return the cost in forward steps
      * @throws IllegalArgumentException naming the parameter if a cost is negative or not finite
      */
     public double cost(double writeCost, double readCost) {
@@ -66,6 +100,8 @@ public record ScheduleSummary(int steps, long forwardEvaluations, long adjointSt
     /**
      * Replays {@code schedule} and summarises it.
      *
+     * @param schedule the schedule to replay from a fresh cursor
+     * @return what the schedule makes a driver do
      * @throws IllegalStateException naming the action (by index and value) if the schedule is
      *         inconsistent: an advance that does not start from the live step, a store of a step that
      *         is not live, a restore or discard of a slot that does not hold the named step, a slot
@@ -89,6 +125,9 @@ public record ScheduleSummary(int steps, long forwardEvaluations, long adjointSt
      * {@link OnlineCursor#end(int) end(steps)}, then the reverse phase, whose turn calls no forward
      * step.
      *
+     * @param schedule the online schedule to replay from a fresh cursor
+     * @param steps    the run length {@code l} at which the model declares the state final, at least 1
+     * @return what the schedule makes a driver do for a run of {@code steps} steps
      * @throws IllegalArgumentException if {@code steps < 1}
      * @throws IllegalStateException naming the action if the schedule is inconsistent (as for
      *         {@link #of(Schedule)}), if it yields a restore, turn or adjoint step before the run

@@ -13,6 +13,16 @@ import java.util.Objects;
  */
 public record SnapshotField(String name, int nx, int ny) {
 
+    /**
+     * Checks the name and the extents.
+     *
+     * @param name field name, not {@code null} or blank
+     * @param nx   extent in x, at least 1
+     * @param ny   extent in y, at least 1
+     * @throws NullPointerException     if {@code name} is {@code null}
+     * @throws IllegalArgumentException if {@code name} is blank, an extent is below 1, or
+     *         {@code nx·ny} values would not fit in one Java array
+     */
     public SnapshotField {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -26,7 +36,11 @@ public record SnapshotField(String name, int nx, int ny) {
         }
     }
 
-    /** Number of stored values, {@code nx·ny}. */
+    /**
+     * Number of stored values, {@code nx·ny}.
+     *
+     * @return the length of the array that {@link Snapshottable#pack} fills for this field
+     */
     public int length() {
         return nx * ny;
     }

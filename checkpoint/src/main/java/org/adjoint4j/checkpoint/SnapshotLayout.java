@@ -11,6 +11,13 @@ import java.util.Set;
  */
 public record SnapshotLayout(List<SnapshotField> fields) {
 
+    /**
+     * Checks the fields; the list is copied.
+     *
+     * @param fields the fields, in a fixed order; copied, so later changes to the list are not seen
+     * @throws NullPointerException     if {@code fields} or one of its elements is {@code null}
+     * @throws IllegalArgumentException if {@code fields} is empty or two fields have the same name
+     */
     public SnapshotLayout {
         fields = List.copyOf(fields);
         if (fields.isEmpty()) {
@@ -24,7 +31,11 @@ public record SnapshotLayout(List<SnapshotField> fields) {
         }
     }
 
-    /** Number of values in one snapshot. */
+    /**
+     * Number of values in one snapshot.
+     *
+     * @return the sum of {@link SnapshotField#length()} over the fields
+     */
     public long values() {
         long n = 0;
         for (SnapshotField f : fields) {
@@ -33,7 +44,11 @@ public record SnapshotLayout(List<SnapshotField> fields) {
         return n;
     }
 
-    /** Bytes of one snapshot's values. */
+    /**
+     * Bytes of one snapshot's values.
+     *
+     * @return {@code 8·values()}: the size of one snapshot's buffers, without any file overhead
+     */
     public long bytes() {
         return values() * Double.BYTES;
     }

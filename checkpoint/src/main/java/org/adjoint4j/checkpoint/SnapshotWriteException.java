@@ -12,9 +12,13 @@ public final class SnapshotWriteException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The file being written, as a string (a {@link Path} is not serializable). */
     private final String file;
+    /** What went wrong, as given to the constructor. */
     private final String problem;
+    /** The step of the snapshot. */
     private final int step;
+    /** The rank that stored the snapshot. */
     private final int rank;
 
     /**
@@ -25,6 +29,7 @@ public final class SnapshotWriteException extends RuntimeException {
      * @param rank    the rank that stored it
      * @param problem what went wrong, for the message
      * @param cause   the underlying error, or null
+     * @throws NullPointerException if {@code file} is {@code null}
      */
     public SnapshotWriteException(Path file, int step, int rank, String problem, Throwable cause) {
         super("snapshot of step " + step + " on rank " + rank + " could not be written: " + problem + " (file " + file
@@ -35,22 +40,38 @@ public final class SnapshotWriteException extends RuntimeException {
         this.rank = rank;
     }
 
-    /** The file being written. */
+    /**
+     * The file being written.
+     *
+     * @return the path of the file as given to the constructor
+     */
     public Path file() {
         return Path.of(file);
     }
 
-    /** What went wrong, as given to the constructor. */
+    /**
+     * What went wrong, as given to the constructor.
+     *
+     * @return the description of the problem, without the file, step and rank
+     */
     public String problem() {
         return problem;
     }
 
-    /** The step of the snapshot. */
+    /**
+     * The step of the snapshot.
+     *
+     * @return the step of the snapshot that was being written (or removed)
+     */
     public int step() {
         return step;
     }
 
-    /** The rank that stored the snapshot. */
+    /**
+     * The rank that stored the snapshot.
+     *
+     * @return the rank of the store that raised this exception
+     */
     public int rank() {
         return rank;
     }

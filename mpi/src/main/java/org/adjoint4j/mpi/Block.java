@@ -10,7 +10,11 @@ package org.adjoint4j.mpi;
  */
 public record Block(int offsetX, int offsetY, int nx, int ny) {
 
-    /** Number of owned cells. */
+    /**
+     * Number of owned cells.
+     *
+     * @return {@code nx·ny}, the length of a field over this block without ghost cells
+     */
     public int cells() {
         return nx * ny;
     }

@@ -22,6 +22,11 @@ public final class Decomposition2d {
     /**
      * The decomposition of an {@code nx × ny} grid over {@code grid}.
      *
+     * @param nx   global cells in x, {@code >= grid.px()}
+     * @param ny   global cells in y, {@code >= grid.py()}
+     * @param grid the process grid
+     * @return the decomposition
+     * @throws NullPointerException     if {@code grid} is null
      * @throws IllegalArgumentException if the grid has fewer cells than ranks in a direction
      */
     public static Decomposition2d of(int nx, int ny, ProcessGrid grid) {
@@ -33,22 +38,40 @@ public final class Decomposition2d {
         return new Decomposition2d(nx, ny, grid);
     }
 
-    /** Global cells in x. */
+    /**
+     * Global cells in x.
+     *
+     * @return the number of cells of the whole grid in x
+     */
     public int nx() {
         return nx;
     }
 
-    /** Global cells in y. */
+    /**
+     * Global cells in y.
+     *
+     * @return the number of cells of the whole grid in y
+     */
     public int ny() {
         return ny;
     }
 
-    /** The process grid. */
+    /**
+     * The process grid.
+     *
+     * @return the grid of ranks the cells are split over
+     */
     public ProcessGrid grid() {
         return grid;
     }
 
-    /** The block owned by {@code rank}. */
+    /**
+     * The block owned by {@code rank}.
+     *
+     * @param rank the rank, {@code 0 <= rank < grid().size()}
+     * @return its owned cells, at least one in each direction
+     * @throws IllegalArgumentException if {@code rank} is outside {@code [0, grid().size())}
+     */
     public Block block(int rank) {
         int cx = grid.coordX(rank);
         int cy = grid.coordY(rank);
@@ -63,7 +86,14 @@ public final class Decomposition2d {
         return c * base + Math.min(c, extra);
     }
 
-    /** The rank that owns global cell {@code (i, j)}. */
+    /**
+     * The rank that owns global cell {@code (i, j)}.
+     *
+     * @param i global x index, {@code 0 <= i < nx()}
+     * @param j global y index, {@code 0 <= j < ny()}
+     * @return the owning rank, the one whose {@link #block} contains the cell
+     * @throws IllegalArgumentException if the cell is outside the grid
+     */
     public int owner(int i, int j) {
         if (i < 0 || i >= nx || j < 0 || j >= ny) {
             throw new IllegalArgumentException("cell (" + i + ", " + j + ") is outside the " + nx + "x" + ny + " grid");
@@ -81,11 +111,18 @@ public final class Decomposition2d {
     /**
      * Gathers every rank's owned cells into one global array on {@code root}. A collective call.
      *
+     * @param comm  the job's ranks; its size must be {@code grid().size()}
      * @param local this rank's owned cells, x fastest (not modified)
+     * @param root  the rank that receives the global field, {@code 0 <= root < comm.size()}; the same on
+     *              every rank
      * @return on the root, the global field ({@code nx·ny} values, x fastest); {@code null} elsewhere
+     * @throws IllegalArgumentException if the communicator's size does not match the process grid,
+     *                                  {@code root} is not a rank, or {@code local} is null or not
+     *                                  {@code block(comm.rank()).cells()} long
      */
     public double[] gather(Communicator comm, double[] local, int root) {
         checkComm(comm);
+        checkRoot(comm, root);
         Block mine = block(comm.rank());
         requireLength(local, mine.cells(), "local");
         if (comm.rank() != root) {
@@ -109,11 +146,18 @@ public final class Decomposition2d {
     /**
      * Scatters a global field from {@code root}: every rank receives its owned cells. A collective call.
      *
+     * @param comm   the job's ranks; its size must be {@code grid().size()}
      * @param global on the root, {@code nx·ny} values x fastest (not modified); ignored elsewhere
-     * @return this rank's owned cells, x fastest
+     * @param root   the rank that holds the global field, {@code 0 <= root < comm.size()}; the same on
+     *               every rank
+     * @return this rank's owned cells, x fastest: a new array of {@code block(comm.rank()).cells()} values
+     * @throws IllegalArgumentException if the communicator's size does not match the process grid,
+     *                                  {@code root} is not a rank, or on the root, {@code global} is null
+     *                                  or not {@code nx·ny} long
      */
     public double[] scatter(Communicator comm, double[] global, int root) {
         checkComm(comm);
+        checkRoot(comm, root);
         Block mine = block(comm.rank());
         double[] local = new double[mine.cells()];
         if (comm.rank() != root) {
@@ -136,6 +180,12 @@ public final class Decomposition2d {
 
     private static final int GATHER_TAG = 7101;
     private static final int SCATTER_TAG = 7102;
+
+    private static void checkRoot(Communicator comm, int root) {
+        if (root < 0 || root >= comm.size()) {
+            throw new IllegalArgumentException("root must be a rank, 0 <= root < " + comm.size() + ", was " + root);
+        }
+    }
 
     private void checkComm(Communicator comm) {
         if (comm.size() != grid.size()) {

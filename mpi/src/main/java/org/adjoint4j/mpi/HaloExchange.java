@@ -8,7 +8,8 @@ import java.util.Objects;
  * owns the cell, are added there, and the ghosts are zeroed.
  *
  * <p>Fields are flat {@code double[]} arrays over this rank's {@link Block} with {@code ghost} ghost
- * layers on every side, x fastest: cell {@code (i, j)} is at {@code (j + ghost)·(nx + 2·ghost) + i + ghost}.
+ * layers in x and {@code ghostRows} (by default {@code ghost}) in y, x fastest: cell {@code (i, j)} is at
+ * {@code (j + ghostRows)·(nx + 2·ghost) + i + ghost}.
  * The exchange fills {@code width <= ghost} layers. Several fields travel in one message per direction.
  * One-dimensional fields (one row of cells, no ghost rows, as a {@code FieldSpec} with {@code ghostY = 0}
  * stores them) are exchanged in x only: see {@link Builder#ghostRows(int)}.
@@ -79,18 +80,32 @@ public final class HaloExchange {
     /**
      * An exchange for this rank's block of {@code decomposition}.
      *
-     * @param comm the job's ranks; its size must match the decomposition's process grid
+     * @param comm          the job's ranks; its size must match the decomposition's process grid
+     * @param decomposition how the global grid is split; this rank's block gives the field shape
+     * @return a builder with width 1, ghost layers equal to the width and no corners
+     * @throws NullPointerException if {@code comm} or {@code decomposition} is null
      */
     public static Builder builder(Communicator comm, Decomposition2d decomposition) {
         return new Builder(comm, decomposition);
     }
 
-    /** Length of a field array: {@code (nx + 2·ghost)·(ny + 2·ghostRows)}. */
+    /**
+     * Length of a field array: {@code (nx + 2·ghost)·(ny + 2·ghostRows)}.
+     *
+     * @return the length every field passed to this exchange must have, with {@code nx × ny} this
+     *         rank's block
+     */
     public int fieldLength() {
         return stride * (ny + 2 * ghostRows);
     }
 
-    /** Fills the ghosts of one field; see {@link #exchange(double[][])}. */
+    /**
+     * Fills the ghosts of one field; see {@link #exchange(double[][])}.
+     *
+     * @param field owned cells read; ghost cells within {@code width} of an edge with a neighbour written
+     * @throws IllegalArgumentException if {@code field} is null or not {@link #fieldLength()} long
+     * @throws IllegalStateException    if an exchange is already in flight
+     */
     public void exchange(double[] field) {
         start(field);
         finish();
@@ -101,14 +116,24 @@ public final class HaloExchange {
      * the neighbours.
      *
      * @param fields owned cells read; ghost cells within {@code width} of an edge with a neighbour written
+     * @throws IllegalArgumentException if a field is null or not {@link #fieldLength()} long
+     * @throws IllegalStateException    if an exchange is already in flight
      */
     public void exchange(double[][] fields) {
         start(fields);
         finish();
     }
 
-    /** Starts the exchange of one field. */
+    /**
+     * Starts the exchange of one field; see {@link #start(double[][])}.
+     *
+     * @param field owned cells read; its ghost cells are written by {@link #finish()}
+     * @throws IllegalArgumentException if {@code field} is null or not {@link #fieldLength()} long
+     * @throws IllegalStateException    if an exchange is already in flight
+     */
     public void start(double[] field) {
+        // Checked before single[0] is overwritten: it may be the field of the exchange in flight.
+        requireIdle("an exchange is already in flight: call finish() first");
         single[0] = field;
         start(single);
     }
@@ -116,11 +141,14 @@ public final class HaloExchange {
     /**
      * Starts the exchange: posts the messages (the x pass only, with corners). The owned cells that are
      * sent must not change until {@link #finish()}; the ghost cells must not be read.
+     *
+     * @param fields the fields, each {@link #fieldLength()} long; the array and the fields are kept
+     *               until {@link #finish()}
+     * @throws IllegalArgumentException if a field is null or not {@link #fieldLength()} long
+     * @throws IllegalStateException    if an exchange is already in flight
      */
     public void start(double[][] fields) {
-        if (inFlight != null) {
-            throw new IllegalStateException("an exchange is already in flight: call finish() first");
-        }
+        requireIdle("an exchange is already in flight: call finish() first");
         checkFields(fields);
         inFlight = fields;
         startX(fields, false);
@@ -129,7 +157,11 @@ public final class HaloExchange {
         }
     }
 
-    /** Completes the exchange started by {@link #start}: the ghost cells are filled on return. */
+    /**
+     * Completes the exchange started by {@link #start}: the ghost cells are filled on return.
+     *
+     * @throws IllegalStateException if no exchange is in flight
+     */
     public void finish() {
         if (inFlight == null) {
             throw new IllegalStateException("no exchange in flight: call start() first");
@@ -150,8 +182,15 @@ public final class HaloExchange {
         single[0] = null;
     }
 
-    /** The adjoint exchange of one field; see {@link #adjoint(double[][])}. */
+    /**
+     * The adjoint exchange of one field; see {@link #adjoint(double[][])}.
+     *
+     * @param field owned cells accumulated into; the exchanged ghost cells are zeroed
+     * @throws IllegalArgumentException if {@code field} is null or not {@link #fieldLength()} long
+     * @throws IllegalStateException    if an exchange is in flight
+     */
     public void adjoint(double[] field) {
+        requireIdle("an exchange is in flight: call finish() first");
         single[0] = field;
         adjoint(single);
         single[0] = null;
@@ -163,11 +202,11 @@ public final class HaloExchange {
      * collective call with the neighbours.
      *
      * @param fields owned cells accumulated into; the exchanged ghost cells are zeroed
+     * @throws IllegalArgumentException if a field is null or not {@link #fieldLength()} long
+     * @throws IllegalStateException    if an exchange is in flight
      */
     public void adjoint(double[][] fields) {
-        if (inFlight != null) {
-            throw new IllegalStateException("an exchange is in flight: call finish() first");
-        }
+        requireIdle("an exchange is in flight: call finish() first");
         checkFields(fields);
         if (ghostRows == 0) {
             startX(fields, true);
@@ -350,6 +389,12 @@ public final class HaloExchange {
         }
     }
 
+    private void requireIdle(String message) {
+        if (inFlight != null) {
+            throw new IllegalStateException(message);
+        }
+    }
+
     private void checkFields(double[][] fields) {
         int length = fieldLength();
         for (int k = 0; k < fields.length; k++) {
@@ -375,7 +420,14 @@ public final class HaloExchange {
             this.decomposition = Objects.requireNonNull(decomposition, "decomposition");
         }
 
-        /** Ghost layers to fill (default 1). */
+        /**
+         * Ghost layers to fill (default 1).
+         *
+         * @param width layers filled on each side with a neighbour, {@code >= 1}; at most the ghost
+         *              layers and each block's cells in a direction
+         * @return this builder
+         * @throws IllegalArgumentException if {@code width < 1}
+         */
         public Builder width(int width) {
             if (width < 1) {
                 throw new IllegalArgumentException("width must be >= 1, was " + width);
@@ -384,7 +436,14 @@ public final class HaloExchange {
             return this;
         }
 
-        /** Ghost layers of the field arrays (default: the width). */
+        /**
+         * Ghost layers of the field arrays (default: the width).
+         *
+         * @param ghost ghost columns on each side of the field arrays, {@code >= 1}; also the ghost rows
+         *              unless {@link #ghostRows(int)} says otherwise
+         * @return this builder
+         * @throws IllegalArgumentException if {@code ghost < 1}
+         */
         public Builder ghost(int ghost) {
             if (ghost < 1) {
                 throw new IllegalArgumentException("ghost must be >= 1, was " + ghost);
@@ -397,6 +456,10 @@ public final class HaloExchange {
          * Ghost rows of the field arrays (default: the ghost layers). 0 for one-dimensional fields,
          * which have a single row of cells and are then exchanged in x only; that needs a process
          * grid with one row of ranks, not periodic in y.
+         *
+         * @param ghostRows ghost rows below and above the owned cells, {@code >= 0}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code ghostRows < 0}
          */
         public Builder ghostRows(int ghostRows) {
             if (ghostRows < 0) {
@@ -406,7 +469,13 @@ public final class HaloExchange {
             return this;
         }
 
-        /** Whether to fill the corner ghost cells too (default false). */
+        /**
+         * Whether to fill the corner ghost cells too (default false).
+         *
+         * @param corners true to fill the corners as well (the x and y passes then run one after the
+         *                other); needed by stencils that read diagonal neighbours
+         * @return this builder
+         */
         public Builder corners(boolean corners) {
             this.corners = corners;
             return this;
@@ -415,6 +484,7 @@ public final class HaloExchange {
         /**
          * The exchange.
          *
+         * @return an exchange for this rank's block; it allocates its buffers on first use
          * @throws IllegalArgumentException if the communicator does not match the decomposition, the
          *         width exceeds the ghost layers or rows, or a block is narrower than the width, or fields
          *         without ghost rows would need a y exchange

@@ -22,6 +22,11 @@ public final class ProcessGrid {
     /**
      * A grid of the given dimensions.
      *
+     * @param px        ranks in x, {@code >= 1}
+     * @param py        ranks in y, {@code >= 1}
+     * @param periodicX whether the ranks at {@code x = px-1} and {@code x = 0} are neighbours
+     * @param periodicY whether the ranks at {@code y = py-1} and {@code y = 0} are neighbours
+     * @return the {@code px × py} grid
      * @throws IllegalArgumentException if a dimension is below 1
      */
     public static ProcessGrid of(int px, int py, boolean periodicX, boolean periodicY) {
@@ -34,6 +39,15 @@ public final class ProcessGrid {
     /**
      * The {@code px × py = ranks} grid that minimises the halo length per rank of an
      * {@code nx × ny} grid, i.e. {@code nx/px + ny/py}; ties go to the larger {@code px}.
+     *
+     * @param ranks     number of ranks, {@code >= 1}
+     * @param nx        global cells in x (only their ratio to {@code ny} matters)
+     * @param ny        global cells in y
+     * @param periodicX whether x wraps around
+     * @param periodicY whether y wraps around
+     * @return a grid with {@code px·py = ranks}; a {@code Decomposition2d} over it still needs
+     *         {@code nx >= px} and {@code ny >= py}
+     * @throws IllegalArgumentException if {@code ranks < 1}
      */
     public static ProcessGrid balanced(int ranks, int nx, int ny, boolean periodicX, boolean periodicY) {
         if (ranks < 1) {
@@ -53,38 +67,70 @@ public final class ProcessGrid {
         return new ProcessGrid(bestPx, ranks / bestPx, periodicX, periodicY);
     }
 
-    /** Ranks in x. */
+    /**
+     * Ranks in x.
+     *
+     * @return {@code px >= 1}
+     */
     public int px() {
         return px;
     }
 
-    /** Ranks in y. */
+    /**
+     * Ranks in y.
+     *
+     * @return {@code py >= 1}
+     */
     public int py() {
         return py;
     }
 
-    /** Number of ranks, {@code px·py}. */
+    /**
+     * Number of ranks, {@code px·py}.
+     *
+     * @return {@code px·py}, the communicator size this grid needs
+     */
     public int size() {
         return px * py;
     }
 
-    /** Whether x wraps around. */
+    /**
+     * Whether x wraps around.
+     *
+     * @return true if the ranks at {@code x = px-1} and {@code x = 0} are neighbours
+     */
     public boolean periodicX() {
         return periodicX;
     }
 
-    /** Whether y wraps around. */
+    /**
+     * Whether y wraps around.
+     *
+     * @return true if the ranks at {@code y = py-1} and {@code y = 0} are neighbours
+     */
     public boolean periodicY() {
         return periodicY;
     }
 
-    /** The x coordinate of {@code rank}. */
+    /**
+     * The x coordinate of {@code rank}.
+     *
+     * @param rank the rank, {@code 0 <= rank < size()}
+     * @return {@code rank mod px}, in {@code [0, px)}
+     * @throws IllegalArgumentException if {@code rank} is outside {@code [0, size())}
+     */
     public int coordX(int rank) {
         checkRank(rank);
         return rank % px;
     }
 
-    /** The y coordinate of {@code rank}. */
+    /**
+     * The y coordinate of {@code rank}.
+     *
+     * @param rank the rank, {@code 0 <= rank < size()}
+     * @return {@code rank div px}, in {@code [0, py)}
+     * @throws IllegalArgumentException if {@code rank} is outside {@code [0, size())}
+     */
     public int coordY(int rank) {
         checkRank(rank);
         return rank / px;
@@ -93,6 +139,13 @@ public final class ProcessGrid {
     /**
      * The rank at offset {@code (dx, dy)} from {@code rank}, wrapping in periodic directions, or
      * {@link Communicator#NO_RANK} beyond a non-periodic edge.
+     *
+     * @param rank the rank, {@code 0 <= rank < size()}
+     * @param dx   offset in x, in ranks (any sign; e.g. -1 for the west neighbour)
+     * @param dy   offset in y, in ranks (any sign; e.g. +1 for the north neighbour)
+     * @return the neighbour's rank, which is {@code rank} itself for a periodic direction with a single
+     *         rank; or {@link Communicator#NO_RANK}
+     * @throws IllegalArgumentException if {@code rank} is outside {@code [0, size())}
      */
     public int neighbour(int rank, int dx, int dy) {
         int x = coordX(rank) + dx;

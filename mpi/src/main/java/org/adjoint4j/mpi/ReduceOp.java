@@ -15,6 +15,12 @@ public enum ReduceOp {
      *
      * @param contributions one row per rank, each at least {@code length} long (not modified)
      * @param out           written: {@code out[offset + k]} is the reduction of element {@code k}
+     * @param offset        index in {@code out} of the first result
+     * @param length        number of elements reduced, {@code >= 0}; elements of {@code out} outside
+     *                      {@code [offset, offset+length)} are untouched
+     * @throws ArrayIndexOutOfBoundsException if a row is shorter than {@code length}, {@code out} is
+     *                                        shorter than {@code offset + length}, or
+     *                                        {@code contributions} is empty while {@code length > 0}
      */
     public void reduce(double[][] contributions, double[] out, int offset, int length) {
         for (int k = 0; k < length; k++) {
@@ -26,7 +32,14 @@ public enum ReduceOp {
         }
     }
 
-    /** Combines two values with this operation. */
+    /**
+     * Combines two values with this operation.
+     *
+     * @param a one value (in {@link #reduce}, the partial result of the lower ranks)
+     * @param b the other value (in {@link #reduce}, the next rank's contribution)
+     * @return {@code a + b} for {@link #SUM}, the larger for {@link #MAX}, the smaller for
+     *         {@link #MIN}; NaN if either is NaN
+     */
     public double apply(double a, double b) {
         switch (this) {
             case SUM: return a + b;

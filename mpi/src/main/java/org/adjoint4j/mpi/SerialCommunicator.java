@@ -15,7 +15,11 @@ public final class SerialCommunicator implements Communicator {
     private SerialCommunicator() {
     }
 
-    /** The single-rank communicator. */
+    /**
+     * The single-rank communicator.
+     *
+     * @return the shared instance: rank 0 of a run of size 1
+     */
     public static SerialCommunicator instance() {
         return INSTANCE;
     }

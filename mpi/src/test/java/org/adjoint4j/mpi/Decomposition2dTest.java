@@ -76,4 +76,17 @@ class Decomposition2dTest {
                 () -> Decomposition2d.of(3, 10, ProcessGrid.of(4, 1, false, false)));
         assertTrue(e.getMessage().contains("cannot be split over 4x1"), e.getMessage());
     }
+
+    @Test
+    void aRootThatIsNoRankIsRefusedOnEveryRank() {
+        Decomposition2d d = Decomposition2d.of(4, 4, ProcessGrid.of(2, 1, false, false));
+        JobResult r = ThreadLauncher.run(2, (comm, args) -> {
+            double[] local = new double[d.block(comm.rank()).cells()];
+            assertEquals("root must be a rank, 0 <= root < 2, was -1",
+                    assertThrows(IllegalArgumentException.class, () -> d.gather(comm, local, -1)).getMessage());
+            assertEquals("root must be a rank, 0 <= root < 2, was 2",
+                    assertThrows(IllegalArgumentException.class, () -> d.scatter(comm, null, 2)).getMessage());
+        }, new String[0], Duration.ofSeconds(10));
+        assertTrue(r.ok(), r.message());
+    }
 }

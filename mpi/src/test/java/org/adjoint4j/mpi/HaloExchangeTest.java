@@ -121,4 +121,20 @@ class HaloExchangeTest {
         }, new String[0], Duration.ofSeconds(10));
         assertTrue(r.ok(), r.message());
     }
+
+    @Test
+    void aRefusedStartLeavesTheExchangeInFlightOnItsOwnField() {
+        Decomposition2d d = Decomposition2d.of(4, 4, ProcessGrid.of(1, 1, true, true));
+        HaloExchange halo = HaloExchange.builder(SerialCommunicator.instance(), d).width(1).ghost(1).build();
+        double[] first = new double[halo.fieldLength()];
+        double[] second = new double[halo.fieldLength()];
+        int stride = 4 + 2;
+        first[stride + 4] = 7; // owned cell (3, 0): the periodic left ghost of row 0 copies it
+        halo.start(first);
+        assertThrows(IllegalStateException.class, () -> halo.start(second));
+        assertThrows(IllegalStateException.class, () -> halo.adjoint(second));
+        halo.finish();
+        assertEquals(7, first[stride]);
+        assertEquals(0, second[stride]);
+    }
 }

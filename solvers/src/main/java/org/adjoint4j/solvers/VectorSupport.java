@@ -15,7 +15,12 @@ public final class VectorSupport {
     private VectorSupport() {
     }
 
-    /** True if SIMD kernels are available and not switched off. */
+    /**
+     * True if SIMD kernels are available and not switched off.
+     *
+     * @return true if {@code jdk.incubator.vector} is in the boot layer and {@code adjoint4j.simd} is not
+     *         {@code false}; fixed when the class is loaded
+     */
     public static boolean enabled() {
         return ENABLED;
     }

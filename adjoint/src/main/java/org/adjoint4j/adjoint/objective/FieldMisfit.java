@@ -48,6 +48,10 @@ public final class FieldMisfit implements Objective {
     /**
      * A misfit of state field {@code field} with weight {@code weight} (e.g. the cell area h²).
      *
+     * @param field  name of the state field compared with the observations
+     * @param weight w, finite and at least 0
+     * @return a builder without terms; add at least one with {@link Builder#terminal} or {@link Builder#at}
+     * @throws NullPointerException     if {@code field} is null
      * @throws IllegalArgumentException if the weight is negative or not finite
      */
     public static Builder builder(String field, double weight) {
@@ -172,6 +176,7 @@ public final class FieldMisfit implements Objective {
          * A term at the last step.
          *
          * @param observations owned cells, x fastest (kept, not copied); {@code null} for zero
+         * @return this builder
          */
         public Builder terminal(double[] observations) {
             this.terminal = true;
@@ -182,7 +187,10 @@ public final class FieldMisfit implements Objective {
         /**
          * A term at step {@code step}.
          *
+         * @param step         the step index n, {@code 0 <= n <= l}; a term at {@code l} adds to a terminal
+         *                     term (the run's length is checked when the driver is built)
          * @param observations owned cells, x fastest (kept, not copied); {@code null} for zero
+         * @return this builder
          * @throws IllegalArgumentException if the step is negative or already has a term
          */
         public Builder at(int step, double[] observations) {
@@ -200,13 +208,20 @@ public final class FieldMisfit implements Objective {
          * Which cells are observed, the same at every term (default: every cell).
          *
          * @param observed owned cells, x fastest, true where observed (copied)
+         * @return this builder
+         * @throws NullPointerException if {@code observed} is null
          */
         public Builder mask(boolean[] observed) {
             this.mask = Objects.requireNonNull(observed, "observed").clone();
             return this;
         }
 
-        /** The objective. */
+        /**
+         * The objective.
+         *
+         * @return the misfit; array lengths are checked against the state layout when the driver is built
+         * @throws IllegalArgumentException if neither a terminal term nor a term at a step was added
+         */
         public FieldMisfit build() {
             if (!terminal && atSteps.isEmpty()) {
                 throw new IllegalArgumentException("misfit of '" + field + "' has no terms: call terminal() or at()");

@@ -11,12 +11,20 @@ public record DotProductResult(double tangentProduct, double adjointProduct) {
     /** The default tolerance on {@link #relativeMismatch()}. */
     public static final double TOLERANCE = 1e-12;
 
-    /** |⟨F'δx, w⟩ − ⟨δx, F'<sup>T</sup>w⟩| / (|⟨F'δx, w⟩| + tiny). */
+    /**
+     * |⟨F'δx, w⟩ − ⟨δx, F'<sup>T</sup>w⟩| / (|⟨F'δx, w⟩| + tiny).
+     *
+     * @return the relative mismatch, with tiny = {@link Double#MIN_NORMAL}; NaN if a side is NaN
+     */
     public double relativeMismatch() {
         return Math.abs(tangentProduct - adjointProduct) / (Math.abs(tangentProduct) + Double.MIN_NORMAL);
     }
 
-    /** True if the relative mismatch is at most {@link #TOLERANCE}. */
+    /**
+     * True if the relative mismatch is at most {@link #TOLERANCE}.
+     *
+     * @return whether the test passed; false if the mismatch is NaN
+     */
     public boolean passed() {
         return relativeMismatch() <= TOLERANCE;
     }

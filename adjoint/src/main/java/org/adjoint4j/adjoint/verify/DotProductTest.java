@@ -48,12 +48,22 @@ public final class DotProductTest {
         this.relativeStep = b.relativeStep;
     }
 
-    /** A test of {@code stepper}'s adjoint. */
+    /**
+     * A test of {@code stepper}'s adjoint.
+     *
+     * @param stepper the stepper under test; if it is a {@link TangentLinearStepper}, its tangent gives F'δx
+     * @return a builder; {@link Builder#at} is required
+     * @throws NullPointerException if {@code stepper} is null
+     */
     public static Builder builder(TimeStepper stepper) {
         return new Builder(stepper);
     }
 
-    /** Runs the test; collective over the communicator. The inputs are not modified. */
+    /**
+     * Runs the test; collective over the communicator. The inputs are not modified.
+     *
+     * @return the two global inner products, the same on every rank
+     */
     public DotProductResult run() {
         int rank = comm.rank();
         Fields du = new Fields(state.layout());
@@ -131,7 +141,13 @@ public final class DotProductTest {
             this.stepper = Objects.requireNonNull(stepper, "stepper");
         }
 
-        /** The step index {@code n} (default 0). */
+        /**
+         * The step index {@code n} (default 0).
+         *
+         * @param n the step whose adjoint is tested, {@code 0 <= n < l}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n < 0}
+         */
         public Builder step(int n) {
             if (n < 0) {
                 throw new IllegalArgumentException("step must be >= 0, was " + n);
@@ -140,26 +156,50 @@ public final class DotProductTest {
             return this;
         }
 
-        /** The linearisation point: u<sub>n</sub> and m (required; not modified). */
+        /**
+         * The linearisation point: u<sub>n</sub> and m (required; not modified).
+         *
+         * @param state    u<sub>n</sub>, of the stepper's state layout; kept, not copied
+         * @param controls m, of the stepper's control layout; kept, not copied
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         */
         public Builder at(Fields state, Controls controls) {
             this.state = Objects.requireNonNull(state, "state");
             this.controls = Objects.requireNonNull(controls, "controls");
             return this;
         }
 
-        /** The ranks; default a single rank. */
+        /**
+         * The ranks; default a single rank.
+         *
+         * @param comm the ranks over which the state and control fields are distributed
+         * @return this builder
+         * @throws NullPointerException if {@code comm} is null
+         */
         public Builder communicator(Communicator comm) {
             this.comm = Objects.requireNonNull(comm, "comm");
             return this;
         }
 
-        /** Seed of the random δx and w (default fixed). */
+        /**
+         * Seed of the random δx and w (default fixed).
+         *
+         * @param seed any value; combined with the rank for the field values
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** ε relative to max(1, ‖x‖<sub>∞</sub>) (default 1e-2); unused for a {@link TangentLinearStepper}. */
+        /**
+         * ε relative to max(1, ‖x‖<sub>∞</sub>) (default 1e-2); unused for a {@link TangentLinearStepper}.
+         *
+         * @param relativeStep the relative finite-difference step, finite and greater than 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code relativeStep} is not finite and positive
+         */
         public Builder relativeStep(double relativeStep) {
             if (!(relativeStep > 0) || Double.isInfinite(relativeStep)) {
                 throw new IllegalArgumentException("relativeStep must be finite and > 0, was " + relativeStep);
@@ -171,6 +211,7 @@ public final class DotProductTest {
         /**
          * The test.
          *
+         * @return the test, ready to {@link DotProductTest#run()}
          * @throws IllegalArgumentException if the state or controls are missing or do not fit the stepper
          */
         public DotProductTest build() {

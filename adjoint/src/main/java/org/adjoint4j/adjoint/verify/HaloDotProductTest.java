@@ -20,7 +20,13 @@ public final class HaloDotProductTest {
     /**
      * Runs the test on {@code fields} random fields.
      *
-     * @param seed seed of x and y (combined with the rank)
+     * @param comm   the ranks of the exchange
+     * @param halo   the exchange under test; it is applied to copies of x and y
+     * @param fields how many fields of {@link HaloExchange#fieldLength()} values, at least 1
+     * @param seed   seed of x and y (combined with the rank)
+     * @return ⟨Hx, y⟩ as the tangent side and ⟨x, H<sup>T</sup>y⟩ as the adjoint side, the same on every rank
+     * @throws NullPointerException     if {@code halo} is null
+     * @throws IllegalArgumentException if {@code fields < 1}
      */
     public static DotProductResult run(Communicator comm, HaloExchange halo, int fields, long seed) {
         Objects.requireNonNull(halo, "halo");

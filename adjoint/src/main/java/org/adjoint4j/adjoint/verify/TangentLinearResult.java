@@ -14,13 +14,25 @@ import java.util.Arrays;
  */
 public record TangentLinearResult(double[] h, double[] remainders, boolean[] used, double order) {
 
+    /**
+     * Copies the arrays, so that later changes to the caller's arrays do not show.
+     *
+     * @param h          the step sizes, decreasing (copied)
+     * @param remainders r(h) for each step size (copied)
+     * @param used       which points entered the fit (copied)
+     * @param order      the fitted slope; NaN if fewer than 3 points are usable
+     */
     public TangentLinearResult {
         h = h.clone();
         remainders = remainders.clone();
         used = used.clone();
     }
 
-    /** True if every remainder is at the rounding floor: the step is linear and the tangent is exact. */
+    /**
+     * True if every remainder is at the rounding floor: the step is linear and the tangent is exact.
+     *
+     * @return whether no point entered the fit
+     */
     public boolean exact() {
         for (boolean u : used) {
             if (u) {
@@ -33,6 +45,8 @@ public record TangentLinearResult(double[] h, double[] remainders, boolean[] use
     /**
      * True if the observed order lies in [{@link TaylorResult#MIN_ORDER}, {@link TaylorResult#MAX_ORDER}],
      * or the tangent is {@link #exact()}.
+     *
+     * @return whether the test passed; false if the order is NaN and the tangent is not exact
      */
     public boolean passed() {
         return exact() || order >= TaylorResult.MIN_ORDER && order <= TaylorResult.MAX_ORDER;

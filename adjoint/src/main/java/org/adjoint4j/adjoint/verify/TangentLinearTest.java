@@ -51,12 +51,23 @@ public final class TangentLinearTest {
         this.points = b.points;
     }
 
-    /** A test of {@code stepper}'s tangent. */
+    /**
+     * A test of {@code stepper}'s tangent.
+     *
+     * @param stepper the stepper whose {@code tangent} is checked against its {@code forward}
+     * @return a builder; {@link Builder#at} is required
+     * @throws NullPointerException if {@code stepper} is null
+     */
     public static Builder builder(TangentLinearStepper stepper) {
         return new Builder(stepper);
     }
 
-    /** Runs the test; collective over the communicator. The inputs are not modified. */
+    /**
+     * Runs the test; collective over the communicator. The inputs are not modified.
+     *
+     * @return the step sizes, remainders and observed order, the same on every rank
+     * @throws IllegalArgumentException if no first step was given and the direction is zero
+     */
     public TangentLinearResult run() {
         Fields du = stateDirection;
         Controls dm = controlDirection;
@@ -132,7 +143,13 @@ public final class TangentLinearTest {
             this.stepper = Objects.requireNonNull(stepper, "stepper");
         }
 
-        /** The step index {@code n} (default 0). */
+        /**
+         * The step index {@code n} (default 0).
+         *
+         * @param n the step whose tangent is tested, {@code 0 <= n < l}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n < 0}
+         */
         public Builder step(int n) {
             if (n < 0) {
                 throw new IllegalArgumentException("step must be >= 0, was " + n);
@@ -141,27 +158,53 @@ public final class TangentLinearTest {
             return this;
         }
 
-        /** The linearisation point: u<sub>n</sub> and m (required; not modified). */
+        /**
+         * The linearisation point: u<sub>n</sub> and m (required; not modified).
+         *
+         * @param state    u<sub>n</sub>, of the stepper's state layout; kept, not copied
+         * @param controls m, of the stepper's control layout; kept, not copied
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         */
         public Builder at(Fields state, Controls controls) {
             this.state = Objects.requireNonNull(state, "state");
             this.controls = Objects.requireNonNull(controls, "controls");
             return this;
         }
 
-        /** The direction δx = (δu, δm) (default: seeded random); not modified. */
+        /**
+         * The direction δx = (δu, δm) (default: seeded random); not modified.
+         *
+         * @param stateDirection   δu, of the state's layout; kept, not copied
+         * @param controlDirection δm, of the controls' layout; kept, not copied
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         */
         public Builder direction(Fields stateDirection, Controls controlDirection) {
             this.stateDirection = Objects.requireNonNull(stateDirection, "stateDirection");
             this.controlDirection = Objects.requireNonNull(controlDirection, "controlDirection");
             return this;
         }
 
-        /** The ranks; default a single rank. */
+        /**
+         * The ranks; default a single rank.
+         *
+         * @param comm the ranks over which the state and control fields are distributed
+         * @return this builder
+         * @throws NullPointerException if {@code comm} is null
+         */
         public Builder communicator(Communicator comm) {
             this.comm = Objects.requireNonNull(comm, "comm");
             return this;
         }
 
-        /** The largest step h<sub>0</sub> (default: 1 % of max(1, ‖x‖<sub>∞</sub>) / ‖δx‖<sub>∞</sub>). */
+        /**
+         * The largest step h<sub>0</sub> (default: 1 % of max(1, ‖x‖<sub>∞</sub>) / ‖δx‖<sub>∞</sub>).
+         *
+         * @param h0 the first step size, finite and greater than 0; later ones halve it
+         * @return this builder
+         * @throws IllegalArgumentException if {@code h0} is not finite and positive
+         */
         public Builder firstStep(double h0) {
             if (!(h0 > 0) || Double.isInfinite(h0)) {
                 throw new IllegalArgumentException("firstStep must be finite and > 0, was " + h0);
@@ -170,7 +213,13 @@ public final class TangentLinearTest {
             return this;
         }
 
-        /** How many step sizes, each half the previous (default 6, at least 3). */
+        /**
+         * How many step sizes, each half the previous (default 6, at least 3).
+         *
+         * @param points the number of step sizes, {@code 3 <= points <= 40}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code points} is outside [3, 40]
+         */
         public Builder points(int points) {
             if (points < 3 || points > 40) {
                 throw new IllegalArgumentException("points must be in [3, 40], was " + points);
@@ -182,6 +231,7 @@ public final class TangentLinearTest {
         /**
          * The test.
          *
+         * @return the test, ready to {@link TangentLinearTest#run()}
          * @throws IllegalArgumentException if the state or controls are missing or do not fit the
          *         stepper, or the direction does not fit them
          */

@@ -22,18 +22,37 @@ public record TaylorResult(double value, double directionalDerivative, double[] 
     /** Upper end of the accepted range. */
     public static final double MAX_ORDER = 2.1;
 
+    /**
+     * Copies the arrays, so that later changes to the caller's arrays do not show.
+     *
+     * @param value                 J(m)
+     * @param directionalDerivative ∇J·δm from the adjoint gradient
+     * @param h                     the step sizes, decreasing (copied)
+     * @param remainders            r(h) for each step size (copied)
+     * @param used                  which points entered the fit (copied)
+     * @param order                 the fitted slope; NaN if fewer than 3 points are usable
+     */
     public TaylorResult {
         h = h.clone();
         remainders = remainders.clone();
         used = used.clone();
     }
 
-    /** True if the observed order lies in [{@link #MIN_ORDER}, {@link #MAX_ORDER}]. */
+    /**
+     * True if the observed order lies in [{@link #MIN_ORDER}, {@link #MAX_ORDER}].
+     *
+     * @return whether the test passed; false if the order is NaN
+     */
     public boolean passed() {
         return order >= MIN_ORDER && order <= MAX_ORDER;
     }
 
-    /** log2(r(h_k) / r(h_{k+1})) for consecutive points (each about 2 when h halves). */
+    /**
+     * log2(r(h_k) / r(h_{k+1})) for consecutive points (each about 2 when h halves).
+     *
+     * @return a new array of {@code h.length - 1} orders, log(r(h_k) / r(h_{k+1})) / log(h_k / h_{k+1}),
+     *         points below the rounding floor included
+     */
     public double[] pairwiseOrders() {
         double[] orders = new double[h.length - 1];
         for (int k = 0; k < orders.length; k++) {

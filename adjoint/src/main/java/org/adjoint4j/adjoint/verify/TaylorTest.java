@@ -39,12 +39,23 @@ public final class TaylorTest {
         this.points = b.points;
     }
 
-    /** A Taylor test of {@code functional}'s gradient. */
+    /**
+     * A Taylor test of {@code functional}'s gradient.
+     *
+     * @param functional J(m) and its gradient, e.g. an {@link org.adjoint4j.adjoint.AdjointDriver}
+     * @return a builder; {@link Builder#at} is required
+     * @throws NullPointerException if {@code functional} is null
+     */
     public static Builder builder(ReducedFunctional functional) {
         return new Builder(functional);
     }
 
-    /** Runs one gradient and {@code points} evaluations of J; collective. The inputs are not modified. */
+    /**
+     * Runs one gradient and {@code points} evaluations of J; collective. The inputs are not modified.
+     *
+     * @return J, ∇J·δm, the step sizes, remainders and observed order, the same on every rank
+     * @throws IllegalArgumentException if no first step was given and the direction is zero
+     */
     public TaylorResult run() {
         var comm = functional.communicator();
         Controls dm = direction;
@@ -96,19 +107,37 @@ public final class TaylorTest {
             this.functional = Objects.requireNonNull(functional, "functional");
         }
 
-        /** The controls m at which the gradient is tested (required; not modified). */
+        /**
+         * The controls m at which the gradient is tested (required; not modified).
+         *
+         * @param controls m, of the functional's control layout; kept, not copied
+         * @return this builder
+         * @throws NullPointerException if {@code controls} is null
+         */
         public Builder at(Controls controls) {
             this.controls = Objects.requireNonNull(controls, "controls");
             return this;
         }
 
-        /** The direction δm (default: seeded random); not modified. */
+        /**
+         * The direction δm (default: seeded random); not modified.
+         *
+         * @param direction δm, of the functional's control layout; kept, not copied
+         * @return this builder
+         * @throws NullPointerException if {@code direction} is null
+         */
         public Builder direction(Controls direction) {
             this.direction = Objects.requireNonNull(direction, "direction");
             return this;
         }
 
-        /** The largest step h<sub>0</sub> (default: 1 % of ‖m‖<sub>∞</sub> / ‖δm‖<sub>∞</sub>). */
+        /**
+         * The largest step h<sub>0</sub> (default: 1 % of ‖m‖<sub>∞</sub> / ‖δm‖<sub>∞</sub>).
+         *
+         * @param h0 the first step size, finite and greater than 0; later ones halve it
+         * @return this builder
+         * @throws IllegalArgumentException if {@code h0} is not finite and positive
+         */
         public Builder firstStep(double h0) {
             if (!(h0 > 0) || Double.isInfinite(h0)) {
                 throw new IllegalArgumentException("firstStep must be finite and > 0, was " + h0);
@@ -117,7 +146,13 @@ public final class TaylorTest {
             return this;
         }
 
-        /** How many step sizes, each half the previous (default 6, at least 3). */
+        /**
+         * How many step sizes, each half the previous (default 6, at least 3).
+         *
+         * @param points the number of step sizes, {@code 3 <= points <= 40}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code points} is outside [3, 40]
+         */
         public Builder points(int points) {
             if (points < 3 || points > 40) {
                 throw new IllegalArgumentException("points must be in [3, 40], was " + points);
@@ -129,6 +164,7 @@ public final class TaylorTest {
         /**
          * The test.
          *
+         * @return the test, ready to {@link TaylorTest#run()}
          * @throws IllegalArgumentException if the controls are missing or do not fit the functional
          */
         public TaylorTest build() {

@@ -51,6 +51,7 @@ public final class BinomialSchedule implements Schedule {
      *
      * @param steps     number of time steps {@code l}, at least 1
      * @param snapshots number of memory slots {@code s}, including u<sub>0</sub>'s, at least 1
+     * @return the schedule; its actions are generated lazily by each cursor
      * @throws IllegalArgumentException naming the parameter if either is below 1
      */
     public static BinomialSchedule of(int steps, int snapshots) {
@@ -68,7 +69,12 @@ public final class BinomialSchedule implements Schedule {
         return steps;
     }
 
-    /** The number of memory slots the schedule was given. */
+    /**
+     * The number of memory slots the schedule was given.
+     *
+     * @return {@code s} as passed to {@link #of(int, int)}; {@link #slots(Tier)} may be smaller
+     *         when the run has fewer steps than slots
+     */
     public int snapshots() {
         return snapshots;
     }

@@ -57,6 +57,7 @@ public final class DynamicSchedule implements OnlineSchedule {
      * The online schedule with {@code snapshots} memory slots.
      *
      * @param snapshots memory slots {@code s}, including u<sub>0</sub>'s, at least 1
+     * @return the schedule; its actions are generated lazily by each cursor
      * @throws IllegalArgumentException naming the parameter if it is below 1
      */
     public static DynamicSchedule of(int snapshots) {
@@ -66,7 +67,11 @@ public final class DynamicSchedule implements OnlineSchedule {
         return new DynamicSchedule(snapshots);
     }
 
-    /** The number of memory slots the schedule was given. */
+    /**
+     * The number of memory slots the schedule was given.
+     *
+     * @return {@code s} as passed to {@link #of(int)}, equal to {@code slots(Tier.MEMORY)}
+     */
     public int snapshots() {
         return snapshots;
     }

@@ -73,7 +73,11 @@ public final class MultiLevelSchedule implements Schedule {
         }
     }
 
-    /** A builder; {@code steps} and {@code memorySlots} are required, and both costs when disk is available. */
+    /**
+     * A builder; {@code steps} and {@code memorySlots} are required, and both costs when disk is available.
+     *
+     * @return a new builder with no disk slots and no options set
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -92,6 +96,9 @@ public final class MultiLevelSchedule implements Schedule {
     /**
      * The minimal cost in units of one forward step,
      * {@code forward evaluations + w · disk writes + r · disk reads}, which this schedule attains.
+     *
+     * @return the cost in forward steps, turn included; equal to
+     *         {@code ScheduleSummary.of(this).cost(w, r)} up to rounding
      */
     public double optimalCost() {
         return table.optimalCost();
@@ -120,7 +127,13 @@ public final class MultiLevelSchedule implements Schedule {
         private Builder() {
         }
 
-        /** Number of time steps {@code l}, at least 1. */
+        /**
+         * Number of time steps {@code l}, at least 1.
+         *
+         * @param steps the run length {@code l}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code steps < 1}
+         */
         public Builder steps(int steps) {
             if (steps < 1) {
                 throw new IllegalArgumentException("steps must be >= 1, was " + steps);
@@ -129,7 +142,13 @@ public final class MultiLevelSchedule implements Schedule {
             return this;
         }
 
-        /** Memory slots {@code s_m}, at least 1, including the one u<sub>0</sub> may use. */
+        /**
+         * Memory slots {@code s_m}, at least 1, including the one u<sub>0</sub> may use.
+         *
+         * @param memorySlots the memory slots {@code s_m}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code memorySlots < 1}
+         */
         public Builder memorySlots(int memorySlots) {
             if (memorySlots < 1) {
                 throw new IllegalArgumentException("memorySlots must be >= 1, was " + memorySlots);
@@ -141,6 +160,10 @@ public final class MultiLevelSchedule implements Schedule {
         /**
          * Disk slots {@code s_d}, at least 0 (the default, which gives the binomial schedule).
          * Replaces {@link #unlimitedDisk()}.
+         *
+         * @param diskSlots the disk slots {@code s_d}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code diskSlots < 0}
          */
         public Builder diskSlots(int diskSlots) {
             if (diskSlots < 0) {
@@ -150,19 +173,35 @@ public final class MultiLevelSchedule implements Schedule {
             return this;
         }
 
-        /** As many disk slots as the optimum uses. Replaces {@link #diskSlots(int)}. */
+        /**
+         * As many disk slots as the optimum uses. Replaces {@link #diskSlots(int)}.
+         *
+         * @return this builder
+         */
         public Builder unlimitedDisk() {
             this.diskSlots = -1;
             return this;
         }
 
-        /** Cost {@code w} of writing one snapshot to disk, in forward steps: finite, at least 0. */
+        /**
+         * Cost {@code w} of writing one snapshot to disk, in forward steps: finite, at least 0.
+         *
+         * @param writeCost the cost {@code w}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code writeCost} is negative, infinite or NaN
+         */
         public Builder writeCost(double writeCost) {
             this.writeCost = requireCost("writeCost", writeCost);
             return this;
         }
 
-        /** Cost {@code r} of reading one snapshot from disk, in forward steps: finite, at least 0. */
+        /**
+         * Cost {@code r} of reading one snapshot from disk, in forward steps: finite, at least 0.
+         *
+         * @param readCost the cost {@code r}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code readCost} is negative, infinite or NaN
+         */
         public Builder readCost(double readCost) {
             this.readCost = requireCost("readCost", readCost);
             return this;
@@ -178,6 +217,7 @@ public final class MultiLevelSchedule implements Schedule {
         /**
          * Solves the dynamic programme and returns the schedule.
          *
+         * @return the schedule of least cost for the options set
          * @throws IllegalStateException naming the option if a required one was not set
          * @throws IllegalArgumentException if the table would exceed 2<sup>22</sup> cells: with
          *         unlimited disk it has {@code l+1}, with {@code s_d} slots {@code s_d·(l+1)} unless

@@ -22,6 +22,10 @@ public final class OnDiskSchedule implements Schedule {
     /**
      * {@code memoryOnly} with its snapshots on disk.
      *
+     * @param memoryOnly a schedule that uses no disk slots, not {@code null}; its memory slot
+     *                   {@code i} becomes disk slot {@code i}
+     * @return a view of {@code memoryOnly} whose stores, restores and discards name {@link Tier#DISK}
+     * @throws NullPointerException     if {@code memoryOnly} is {@code null}
      * @throws IllegalArgumentException if {@code memoryOnly} uses the disk already
      */
     public static OnDiskSchedule of(Schedule memoryOnly) {

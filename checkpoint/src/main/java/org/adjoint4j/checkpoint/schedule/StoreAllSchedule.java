@@ -21,6 +21,7 @@ public final class StoreAllSchedule implements Schedule {
      * A store-all schedule.
      *
      * @param steps number of time steps, at least 1
+     * @return the schedule, which needs {@code steps - 1} memory slots
      * @throws IllegalArgumentException if {@code steps < 1}
      */
     public static StoreAllSchedule of(int steps) {

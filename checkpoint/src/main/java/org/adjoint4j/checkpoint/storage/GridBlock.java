@@ -11,6 +11,15 @@ package org.adjoint4j.checkpoint.storage;
  */
 public record GridBlock(int offsetX, int offsetY, int globalNx, int globalNy) {
 
+    /**
+     * Checks that the block starts inside the global grid.
+     *
+     * @param offsetX  global x index of the block's first owned cell, at least 0
+     * @param offsetY  global y index of the block's first owned cell, at least 0
+     * @param globalNx cells of the global grid in x, greater than {@code offsetX}
+     * @param globalNy cells of the global grid in y, greater than {@code offsetY}
+     * @throws IllegalArgumentException if an offset is negative or not inside the global grid
+     */
     public GridBlock {
         if (offsetX < 0 || offsetY < 0) {
             throw new IllegalArgumentException("grid block offsets must be >= 0, were offsetX=" + offsetX + ", offsetY="

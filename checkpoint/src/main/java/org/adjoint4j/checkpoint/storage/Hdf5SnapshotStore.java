@@ -118,7 +118,12 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
         ioThread.start();
     }
 
-    /** A builder of a disk store; directory, layout, capacity and run identity are required. */
+    /**
+     * A builder of a disk store; directory, layout, capacity and run identity are required.
+     *
+     * @return a new builder with the defaults: rank 0, no grid block, no compression, queue depth 2,
+     *         no resume
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -138,7 +143,11 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
         return held.length;
     }
 
-    /** The directory of this rank's files: {@code rank-NNNNN} inside the run directory. */
+    /**
+     * The directory of this rank's files: {@code rank-NNNNN} inside the run directory.
+     *
+     * @return the path of the rank's directory, which {@link #close()} removes
+     */
     public Path directory() {
         return directory.path();
     }
@@ -615,19 +624,35 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
         /**
          * The run directory (created if missing); this rank's files go into its subdirectory
          * {@code rank-NNNNN}. On a cluster, node-local scratch.
+         *
+         * @param directory the run directory, shared by the ranks of one run
+         * @return this builder
+         * @throws NullPointerException if {@code directory} is {@code null}
          */
         public Builder directory(Path directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
-        /** The fields of every snapshot. */
+        /**
+         * The fields of every snapshot.
+         *
+         * @param layout the layout; each field name becomes the name of a dataset
+         * @return this builder
+         * @throws NullPointerException if {@code layout} is {@code null}
+         */
         public Builder layout(SnapshotLayout layout) {
             this.layout = Objects.requireNonNull(layout, "layout");
             return this;
         }
 
-        /** The rank whose snapshots the store holds; default 0. */
+        /**
+         * The rank whose snapshots the store holds; default 0.
+         *
+         * @param rank the rank, at least 0; recorded in every file and in the directory's name
+         * @return this builder
+         * @throws IllegalArgumentException if {@code rank < 0}
+         */
         public Builder rank(int rank) {
             if (rank < 0) {
                 throw new IllegalArgumentException("rank must be >= 0, was " + rank);
@@ -636,7 +661,14 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
             return this;
         }
 
-        /** Number of slots, at least 1. */
+        /**
+         * Number of slots, at least 1.
+         *
+         * @param capacity the number of slots; {@link #build()} checks that the disk has room for a
+         *                 snapshot in every free one
+         * @return this builder
+         * @throws IllegalArgumentException if {@code capacity < 1}
+         */
         public Builder capacity(int capacity) {
             if (capacity < 1) {
                 throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);
@@ -649,6 +681,11 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
          * The identity of the run, computed by the caller (a hash of the configuration and the rank
          * layout, for instance): printable ASCII, at most 1024 characters. Recorded in every file; a
          * store resumes only a directory of the same identity.
+         *
+         * @param runIdentity the identity, 1 to 1024 printable ASCII characters, not blank
+         * @return this builder
+         * @throws NullPointerException     if {@code runIdentity} is {@code null}
+         * @throws IllegalArgumentException if it is blank, too long or not printable ASCII
          */
         public Builder runIdentity(String runIdentity) {
             Objects.requireNonNull(runIdentity, "runIdentity");
@@ -660,7 +697,13 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
             return this;
         }
 
-        /** Where the rank's block lies in the global grid, recorded in every file; default: not recorded. */
+        /**
+         * Where the rank's block lies in the global grid, recorded in every file; default: not recorded.
+         *
+         * @param gridBlock the block of this rank
+         * @return this builder
+         * @throws NullPointerException if {@code gridBlock} is {@code null}
+         */
         public Builder gridBlock(GridBlock gridBlock) {
             this.gridBlock = Objects.requireNonNull(gridBlock, "gridBlock");
             return this;
@@ -670,6 +713,10 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
          * Lossless compression: 0 (default) writes contiguous, uncompressed datasets; 1 to 9 write
          * chunked datasets with the shuffle filter and deflate at that level. Compression is many
          * times slower than the disk for noisy data; see docs/file-formats.md for measurements.
+         *
+         * @param deflateLevel the deflate level, 0 to 9
+         * @return this builder
+         * @throws IllegalArgumentException if {@code deflateLevel} is outside 0 to 9
          */
         public Builder compression(int deflateLevel) {
             if (deflateLevel < 0 || deflateLevel > 9) {
@@ -682,6 +729,10 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
         /**
          * Number of pooled buffers for writes and read-aheads, at least 1; default 2. The store
          * allocates one more for restores, so it holds (queueDepth + 1) snapshots in memory.
+         *
+         * @param queueDepth the number of pooled buffers
+         * @return this builder
+         * @throws IllegalArgumentException if {@code queueDepth < 1}
          */
         public Builder queueDepth(int queueDepth) {
             if (queueDepth < 1) {
@@ -696,6 +747,9 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
          * true, a directory of the same run identity and format version is adopted: its durable
          * snapshots are held and its temporary files removed; an empty directory starts a new store.
          * With false, a directory that already holds a store is refused.
+         *
+         * @param resume whether to adopt the snapshots of an interrupted run
+         * @return this builder
          */
         public Builder resume(boolean resume) {
             this.resume = resume;
@@ -713,6 +767,7 @@ public final class Hdf5SnapshotStore implements SnapshotStore {
          * {@code capacity} snapshots, reads (resume) or writes the manifest, allocates the buffers
          * and starts the I/O thread.
          *
+         * @return the open store, holding the snapshots found when resuming and none otherwise
          * @throws IllegalArgumentException if a required option is missing or a field name cannot be a dataset name
          * @throws UncheckedIOException     if the directory cannot be created or written, or lacks room
          *                                  (the message names the directory, the bytes needed and available)

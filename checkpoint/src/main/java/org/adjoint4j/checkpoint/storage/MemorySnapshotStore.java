@@ -22,6 +22,10 @@ public final class MemorySnapshotStore implements SnapshotStore {
     /**
      * Allocates {@code capacity} snapshots of {@code layout}.
      *
+     * @param layout   the fields of every snapshot, not {@code null}
+     * @param capacity number of slots, at least 0; the store holds {@code capacity·layout.bytes()}
+     *                 bytes of heap for its whole life
+     * @throws NullPointerException if {@code layout} is {@code null}
      * @throws IllegalArgumentException if {@code capacity < 0}
      * @throws OutOfMemoryError (with the size asked for) if the heap cannot hold them
      */
@@ -64,6 +68,9 @@ public final class MemorySnapshotStore implements SnapshotStore {
     @Override
     public void store(int slot, int step, Snapshottable source) {
         checkSlot(slot);
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, was " + step);
+        }
         if (held[slot] >= 0) {
             throw new IllegalStateException("memory slot " + slot + " already holds step " + held[slot]
                     + "; cannot store step " + step);

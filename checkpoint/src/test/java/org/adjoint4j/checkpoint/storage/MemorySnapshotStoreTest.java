@@ -73,6 +73,16 @@ class MemorySnapshotStoreTest {
     }
 
     @Test
+    void refusesANegativeStepAndKeepsTheSlotFree() {
+        MemorySnapshotStore store = new MemorySnapshotStore(LAYOUT, 1);
+        assertEquals("step must be >= 0, was -1",
+                assertThrows(IllegalArgumentException.class, () -> store.store(0, -1, new Arrays2())).getMessage());
+        assertEquals(-1, store.heldStep(0));
+        store.store(0, 0, new Arrays2());
+        assertEquals(0, store.heldStep(0));
+    }
+
+    @Test
     void layoutRejectsDuplicateAndEmptyFields() {
         assertThrows(IllegalArgumentException.class,
                 () -> new SnapshotLayout(List.of(new SnapshotField("h", 1, 1), new SnapshotField("h", 2, 1))));

@@ -38,7 +38,14 @@ public final class Adjoint4jCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs the command line with {@code out} and {@code err} as its streams and returns the exit code. */
+    /**
+     * Runs the command line with {@code out} and {@code err} as its streams and returns the exit code.
+     *
+     * @param out  where help, version and results go; not closed
+     * @param err  where usage errors and failure messages go, each line prefixed "adjoint4j: "; not closed
+     * @param args the command-line arguments, e.g. {@code run heat2d.toml}
+     * @return {@link #OK}, {@link #BAD_USAGE} or {@link #FAILURE}
+     */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         return execute(CommandLine.defaultFactory(), out, err, args);
     }
@@ -99,7 +106,7 @@ public final class Adjoint4jCommand implements Runnable {
     }
 
     private static String message(Exception e) {
-        if (e instanceof ConfigurationException || e instanceof IllegalArgumentException) {
+        if ((e instanceof ConfigurationException || e instanceof IllegalArgumentException) && e.getMessage() != null) {
             return e.getMessage();
         }
         if (e instanceof NonFiniteValueException) {
@@ -111,7 +118,11 @@ public final class Adjoint4jCommand implements Runnable {
         return "the run failed: " + e;
     }
 
-    /** Runs the tool and exits with its exit code. */
+    /**
+     * Runs the tool and exits with its exit code.
+     *
+     * @param args the command-line arguments; {@code --help} lists the subcommands
+     */
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);

@@ -118,7 +118,7 @@ final class GradientRun implements AutoCloseable {
         DiskCostCalibration.Costs c;
         try (Hdf5SnapshotStore probe = diskStore(job, settings, "calibration-" + identity, 1, false, "calibration")) {
             c = DiskCostCalibration.measure(model.stepper(), model.initialState(), model.initialControls(), probe,
-                    job.communicator(), CALIBRATION_STEPS);
+                    job.communicator(), Math.min(CALIBRATION_STEPS, model.steps()));
         }
         deleteIfEmpty(settings.directory().resolve("calibration"));
         Properties p = new Properties();

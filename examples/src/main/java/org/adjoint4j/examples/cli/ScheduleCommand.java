@@ -132,7 +132,7 @@ final class ScheduleCommand implements Callable<Integer> {
                 if (disk == null || disk < 1) {
                     throw usage("--disk D (>= 1) is required by the disk schedule");
                 }
-                return new ScheduleSpec(ScheduleKind.DISK, steps, 0, disk, w, r, false);
+                return ScheduleSpec.disk(steps, disk, w, r);
             default:
                 throw new AssertionError(kind);
         }

@@ -23,8 +23,10 @@ public final class BackgroundPenalty implements Penalty {
     /**
      * A background term for the control field or scalar {@code control}.
      *
+     * @param control    name of the control field or replicated scalar the term applies to
      * @param sigma      σ, the prior's standard deviation, finite and > 0
      * @param background m<sub>b</sub> (copied): this rank's values of every control
+     * @param comm       the ranks the control fields are spread over; {@link #value} sums over them
      * @throws IllegalArgumentException if σ is not positive and finite, or there is no such control
      */
     public BackgroundPenalty(String control, double sigma, Controls background, Communicator comm) {

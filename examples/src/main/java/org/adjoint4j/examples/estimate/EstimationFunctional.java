@@ -63,7 +63,11 @@ public final class EstimationFunctional implements ReducedFunctional {
         return names;
     }
 
-    /** The names of the estimated controls, fields first, in layout order. */
+    /**
+     * The names of the estimated controls, fields first, in layout order.
+     *
+     * @return a new, modifiable set with iteration in that order; never empty
+     */
     public Set<String> estimated() {
         Set<String> names = new LinkedHashSet<>();
         ControlLayout layout = data.controlLayout();
@@ -131,17 +135,29 @@ public final class EstimationFunctional implements ReducedFunctional {
         return jo + penalty;
     }
 
-    /** J<sub>o</sub> at the last evaluated point; NaN before the first evaluation. */
+    /**
+     * J<sub>o</sub> at the last evaluated point; NaN before the first evaluation.
+     *
+     * @return the data term of the last {@link #value} or {@link #gradient} call, the same on every rank
+     */
     public double lastDataTerm() {
         return lastData;
     }
 
-    /** Σ R<sub>i</sub> at the last evaluated point; NaN before the first evaluation. */
+    /**
+     * Σ R<sub>i</sub> at the last evaluated point; NaN before the first evaluation.
+     *
+     * @return the sum of the penalty terms of the last {@link #value} or {@link #gradient} call
+     */
     public double lastPenaltyTerm() {
         return lastPenalty;
     }
 
-    /** The penalty terms. */
+    /**
+     * The penalty terms.
+     *
+     * @return an unmodifiable list, in the order given to the constructor; may be empty
+     */
     public List<Penalty> penalties() {
         return penalties;
     }

@@ -7,6 +7,10 @@ public interface IterationListener {
     /** A listener that ignores everything. */
     IterationListener NONE = iterate -> { };
 
-    /** Called on every rank with the same values; {@code iterate.controls()} must not be modified. */
+    /**
+     * Called on every rank with the same values; {@code iterate.controls()} must not be modified.
+     *
+     * @param iterate the accepted point; its controls are valid only during the call
+     */
     void iterate(Iterate iterate);
 }

@@ -39,7 +39,11 @@ public final class Lbfgs implements Optimizer {
         this.maxLineSearchEvaluations = b.maxLineSearchEvaluations;
     }
 
-    /** A builder with the defaults: memory 7, 100 iterations, gradient tolerance 1e-6, no value tolerance. */
+    /**
+     * A builder with the defaults: memory 7, 100 iterations, gradient tolerance 1e-6, no value tolerance.
+     *
+     * @return a new builder (20 gradient evaluations per line search)
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -166,7 +170,13 @@ public final class Lbfgs implements Optimizer {
         private Builder() {
         }
 
-        /** Pairs kept for the Hessian approximation (default 7, at least 1). */
+        /**
+         * Pairs kept for the Hessian approximation (default 7, at least 1).
+         *
+         * @param memory the number of (step, gradient change) pairs; each costs two control vectors per rank
+         * @return this builder
+         * @throws IllegalArgumentException if {@code memory < 1}
+         */
         public Builder memory(int memory) {
             if (memory < 1) {
                 throw new IllegalArgumentException("memory must be >= 1, was " + memory);
@@ -175,7 +185,13 @@ public final class Lbfgs implements Optimizer {
             return this;
         }
 
-        /** The iteration limit (default 100, at least 1). */
+        /**
+         * The iteration limit (default 100, at least 1).
+         *
+         * @param maxIterations the most accepted iterations before stopping with {@link Termination#MAX_ITERATIONS}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxIterations < 1}
+         */
         public Builder maxIterations(int maxIterations) {
             if (maxIterations < 1) {
                 throw new IllegalArgumentException("maxIterations must be >= 1, was " + maxIterations);
@@ -184,7 +200,13 @@ public final class Lbfgs implements Optimizer {
             return this;
         }
 
-        /** Stop when ‖∇J‖ ≤ tolerance·‖∇J(start)‖ (default 1e-6; 0 never). */
+        /**
+         * Stop when ‖∇J‖ ≤ tolerance·‖∇J(start)‖ (default 1e-6; 0 never).
+         *
+         * @param tolerance the relative gradient tolerance, in [0, 1)
+         * @return this builder
+         * @throws IllegalArgumentException if the tolerance is outside [0, 1)
+         */
         public Builder gradientTolerance(double tolerance) {
             if (!(tolerance >= 0) || tolerance >= 1) {
                 throw new IllegalArgumentException("gradientTolerance must be in [0, 1), was " + tolerance);
@@ -193,7 +215,13 @@ public final class Lbfgs implements Optimizer {
             return this;
         }
 
-        /** Stop when an iteration decreases J by at most tolerance·|J| (default 0: never). */
+        /**
+         * Stop when an iteration decreases J by at most tolerance·|J| (default 0: never).
+         *
+         * @param tolerance the relative value tolerance, in [0, 1); 0 switches the test off
+         * @return this builder
+         * @throws IllegalArgumentException if the tolerance is outside [0, 1)
+         */
         public Builder valueTolerance(double tolerance) {
             if (!(tolerance >= 0) || tolerance >= 1) {
                 throw new IllegalArgumentException("valueTolerance must be in [0, 1), was " + tolerance);
@@ -202,7 +230,13 @@ public final class Lbfgs implements Optimizer {
             return this;
         }
 
-        /** Gradient evaluations one line search may spend (default 20, at least 2). */
+        /**
+         * Gradient evaluations one line search may spend (default 20, at least 2).
+         *
+         * @param evaluations the most evaluations of J and its gradient in one line search
+         * @return this builder
+         * @throws IllegalArgumentException if {@code evaluations < 2}
+         */
         public Builder maxLineSearchEvaluations(int evaluations) {
             if (evaluations < 2) {
                 throw new IllegalArgumentException("maxLineSearchEvaluations must be >= 2, was " + evaluations);
@@ -211,7 +245,11 @@ public final class Lbfgs implements Optimizer {
             return this;
         }
 
-        /** The optimiser. */
+        /**
+         * The optimiser.
+         *
+         * @return a new, immutable optimiser with this builder's settings
+         */
         public Lbfgs build() {
             return new Lbfgs(this);
         }

@@ -49,6 +49,12 @@ public final class NonlinearConjugateGradient implements Optimizer {
     /**
      * A builder for estimating the controls named in {@code estimated}, whose fields lie on the cells
      * of {@code decomposition}'s grid.
+     *
+     * @param decomposition how the control fields' global grid is split over the ranks
+     * @param estimated     names of the control fields and scalars that move; not empty
+     * @return a new builder with the defaults: 100 iterations, gradient tolerance 1e-6, line search
+     *         tolerance 1e-3
+     * @throws IllegalArgumentException if {@code estimated} is empty
      */
     public static Builder builder(Decomposition2d decomposition, Set<String> estimated) {
         return new Builder(decomposition, estimated);
@@ -211,7 +217,13 @@ public final class NonlinearConjugateGradient implements Optimizer {
             }
         }
 
-        /** The iteration limit (default 100, at least 1). */
+        /**
+         * The iteration limit (default 100, at least 1).
+         *
+         * @param maxIterations the most accepted iterations before stopping with {@link Termination#MAX_ITERATIONS}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxIterations < 1}
+         */
         public Builder maxIterations(int maxIterations) {
             if (maxIterations < 1) {
                 throw new IllegalArgumentException("maxIterations must be >= 1, was " + maxIterations);
@@ -220,7 +232,13 @@ public final class NonlinearConjugateGradient implements Optimizer {
             return this;
         }
 
-        /** Stop when ‖∇J‖ ≤ tolerance·‖∇J(start)‖ (default 1e-6). */
+        /**
+         * Stop when ‖∇J‖ ≤ tolerance·‖∇J(start)‖ (default 1e-6).
+         *
+         * @param tolerance the relative gradient tolerance, in [0, 1); 0 never stops on the gradient
+         * @return this builder
+         * @throws IllegalArgumentException if the tolerance is outside [0, 1)
+         */
         public Builder gradientTolerance(double tolerance) {
             if (!(tolerance >= 0) || tolerance >= 1) {
                 throw new IllegalArgumentException("gradientTolerance must be in [0, 1), was " + tolerance);
@@ -229,7 +247,13 @@ public final class NonlinearConjugateGradient implements Optimizer {
             return this;
         }
 
-        /** Relative accuracy of the step found by Brent's line search (default 1e-3). */
+        /**
+         * Relative accuracy of the step found by Brent's line search (default 1e-3).
+         *
+         * @param tolerance the relative tolerance, in (0, 1)
+         * @return this builder
+         * @throws IllegalArgumentException if the tolerance is outside (0, 1)
+         */
         public Builder lineSearchTolerance(double tolerance) {
             if (!(tolerance > 0) || tolerance >= 1) {
                 throw new IllegalArgumentException("lineSearchTolerance must be in (0, 1), was " + tolerance);
@@ -238,7 +262,11 @@ public final class NonlinearConjugateGradient implements Optimizer {
             return this;
         }
 
-        /** The optimiser. */
+        /**
+         * The optimiser.
+         *
+         * @return a new optimiser with this builder's settings (the estimated names are copied)
+         */
         public NonlinearConjugateGradient build() {
             return new NonlinearConjugateGradient(this);
         }

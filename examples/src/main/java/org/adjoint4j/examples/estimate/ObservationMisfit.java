@@ -33,6 +33,7 @@ public final class ObservationMisfit implements Objective {
     /**
      * A misfit of state field {@code field}.
      *
+     * @param field        name of the observed state field
      * @param sigma        σ, the observation error's standard deviation, finite and > 0
      * @param stride       observe every stride-th cell in each direction, at least 1
      * @param offsetX      global index of this rank's first owned cell in x
@@ -65,12 +66,22 @@ public final class ObservationMisfit implements Objective {
         }
     }
 
-    /** Whether the global cell (i, j) is observed. */
+    /**
+     * Whether the global cell (i, j) is observed.
+     *
+     * @param i global cell index in x
+     * @param j global cell index in y
+     * @return true if both indices are multiples of the stride
+     */
     public boolean observed(int i, int j) {
         return i % stride == 0 && j % stride == 0;
     }
 
-    /** The observation steps, increasing. */
+    /**
+     * The observation steps, increasing.
+     *
+     * @return a new array of the steps that have observations
+     */
     public int[] steps() {
         return steps.clone();
     }

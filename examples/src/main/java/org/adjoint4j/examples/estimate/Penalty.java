@@ -8,7 +8,12 @@ import org.adjoint4j.adjoint.Controls;
  */
 public interface Penalty {
 
-    /** R(m), the same on every rank. {@code controls} is read, not modified (ghost cells may be filled). */
+    /**
+     * R(m), the same on every rank. {@code controls} is read, not modified (ghost cells may be filled).
+     *
+     * @param controls this rank's part of the point m
+     * @return R(m), globally reduced, at least 0 for the penalties in this package
+     */
     double value(Controls controls);
 
     /**
@@ -20,6 +25,10 @@ public interface Penalty {
      */
     void addGradient(Controls controls, Controls gradient);
 
-    /** A short description, e.g. "smoothness of kappa, weight 1e-3". */
+    /**
+     * A short description, e.g. "smoothness of kappa, weight 1e-3".
+     *
+     * @return the term's kind, control and weight, one line
+     */
     String describe();
 }

@@ -10,7 +10,15 @@ public final class SeededNoise {
     private SeededNoise() {
     }
 
-    /** A standard normal value for the global cell (i, j) at {@code step}. */
+    /**
+     * A standard normal value for the global cell (i, j) at {@code step}.
+     *
+     * @param seed the experiment's seed
+     * @param step the time step the value belongs to
+     * @param i    global cell index in x
+     * @param j    global cell index in y
+     * @return a sample of N(0, 1), the same for the same four arguments
+     */
     public static double gaussian(long seed, int step, int i, int j) {
         long h = mix(mix(mix(seed ^ 0x6a09e667f3bcc909L) ^ step) ^ ((long) i << 32 | (j & 0xffffffffL)));
         double u1 = ((h >>> 11) + 1) * 0x1.0p-53; // in (0, 1]: the logarithm stays finite

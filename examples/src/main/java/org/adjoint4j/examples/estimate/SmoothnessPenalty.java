@@ -35,7 +35,9 @@ public final class SmoothnessPenalty implements Penalty {
     /**
      * A penalty on the control field {@code field}.
      *
+     * @param field         name of the regularised control field
      * @param weight        α, at least 0
+     * @param comm          the ranks the field is spread over; collective calls run on all of them
      * @param decomposition how the field's grid is split over the ranks of {@code comm}
      * @throws IllegalArgumentException if the weight is negative or not finite
      */

@@ -17,7 +17,11 @@ public enum Termination {
         this.description = description;
     }
 
-    /** A sentence saying why the optimiser stopped. */
+    /**
+     * A sentence saying why the optimiser stopped.
+     *
+     * @return a lower-case clause without a final full stop, for reports
+     */
     public String description() {
         return description;
     }

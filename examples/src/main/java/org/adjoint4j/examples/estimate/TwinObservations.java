@@ -24,11 +24,16 @@ public final class TwinObservations {
     /**
      * Runs the model and records the observations. A collective call (the steps exchange halos).
      *
-     * @param truth   the true controls (read, not modified)
-     * @param steps   the steps to observe, each in [0, runSteps]
-     * @param sigma   the noise's standard deviation, at least 0
-     * @param offsetX global index of this rank's first owned cell in x
-     * @param offsetY global index of this rank's first owned cell in y
+     * @param stepper      the model's time stepper; {@code prepare} is called on a copy of the truth
+     * @param initialState the model's initial state u<sub>0</sub>(m)
+     * @param truth        the true controls (read, not modified)
+     * @param runSteps     the number of steps of the run the observations belong to
+     * @param field        name of the observed state field
+     * @param steps        the steps to observe, each in [0, runSteps]
+     * @param sigma        the noise's standard deviation, at least 0
+     * @param seed         the noise seed; see {@link SeededNoise#gaussian}
+     * @param offsetX      global index of this rank's first owned cell in x
+     * @param offsetY      global index of this rank's first owned cell in y
      * @return step → this rank's owned cells of the observed field, x fastest
      * @throws IllegalArgumentException if a step is out of range or σ is negative
      */

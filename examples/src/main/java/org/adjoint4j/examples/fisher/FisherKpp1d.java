@@ -27,6 +27,13 @@ public final class FisherKpp1d implements TangentLinearStepper {
     private final FieldLayout state;
     private final ControlLayout controls;
 
+    /**
+     * A stepper on the unit interval split into {@code n} cells of width h = 1/n.
+     *
+     * @param n  the number of cells, at least 3
+     * @param dt the time step; explicit Euler is stable for D·dt/h² ≤ ½ (and r·dt small)
+     * @throws IllegalArgumentException if {@code n < 3}
+     */
     public FisherKpp1d(int n, double dt) {
         if (n < 3) {
             throw new IllegalArgumentException("n must be >= 3, was " + n);

@@ -14,12 +14,20 @@ public record JobResult(int exitCode, int failedRank, String message, Throwable 
     /** Exit code of a job that ran out of time. */
     public static final int TIMEOUT = 124;
 
-    /** A job whose ranks all finished. */
+    /**
+     * A job whose ranks all finished.
+     *
+     * @return exit code 0, no failed rank (-1), an empty message and no cause
+     */
     public static JobResult success() {
         return new JobResult(0, -1, "", null);
     }
 
-    /** True if every rank finished. */
+    /**
+     * True if every rank finished.
+     *
+     * @return whether {@code exitCode} is 0
+     */
     public boolean ok() {
         return exitCode == 0;
     }

@@ -36,7 +36,14 @@ public final class JobWatch implements AutoCloseable {
         this.done = new boolean[size];
     }
 
-    /** Listens on all interfaces on a free port (ranks on other hosts connect back to it). */
+    /**
+     * Listens on all interfaces on a free port (ranks on other hosts connect back to it).
+     *
+     * @param size number of ranks of the job, {@code >= 1}
+     * @return the running watch; {@link #close()} it when the job is over
+     * @throws IOException              if the server socket cannot be opened
+     * @throws IllegalArgumentException if {@code size < 1}
+     */
     public static JobWatch start(int size) throws IOException {
         if (size < 1) {
             throw new IllegalArgumentException("size must be >= 1, was " + size);
@@ -48,7 +55,11 @@ public final class JobWatch implements AutoCloseable {
         return w;
     }
 
-    /** The port ranks connect to. */
+    /**
+     * The port ranks connect to.
+     *
+     * @return the TCP port the watch listens on, on every interface of this host
+     */
     public int port() {
         return server.getLocalPort();
     }
@@ -74,6 +85,9 @@ public final class JobWatch implements AutoCloseable {
                 return; // not one of ours
             }
             rank = Integer.parseInt(first.substring(5).trim());
+            if (rank < 0 || rank >= size) {
+                return; // not a rank of this job
+            }
             String line = in.readLine();
             if ("done".equals(line)) {
                 rankDone(rank);
@@ -106,22 +120,42 @@ public final class JobWatch implements AutoCloseable {
         finished.countDown();
     }
 
-    /** Waits until every rank is done or one failed; returns false on time-out. */
+    /**
+     * Waits until every rank is done or one failed; returns false on time-out.
+     *
+     * @param timeout longest wait, in {@code unit}
+     * @param unit    unit of {@code timeout}
+     * @return true if every rank said done or a rank failed or died (see {@link #failedRank()}); false
+     *         if the time ran out first
+     * @throws InterruptedException if this thread is interrupted while waiting
+     */
     public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
         return finished.await(timeout, unit);
     }
 
-    /** The first rank that failed or died, or -1. */
+    /**
+     * The first rank that failed or died, or -1.
+     *
+     * @return the rank whose failure or death was noticed first, or -1 while none has
+     */
     public synchronized int failedRank() {
         return failedRank;
     }
 
-    /** What happened to {@link #failedRank()}. */
+    /**
+     * What happened to {@link #failedRank()}.
+     *
+     * @return {@code "failed: REASON"} or {@code "died: ..."}; null while no rank has failed
+     */
     public synchronized String failure() {
         return failure;
     }
 
-    /** True if every rank said done. */
+    /**
+     * True if every rank said done.
+     *
+     * @return whether each of the job's ranks has reported {@code done}
+     */
     public synchronized boolean allDone() {
         return finishedRanks == size;
     }
@@ -141,7 +175,15 @@ public final class JobWatch implements AutoCloseable {
             this.out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8);
         }
 
-        /** Connects rank {@code rank} to the watch at {@code host:port}. */
+        /**
+     * Connects rank {@code rank} to the watch at {@code host:port}.
+     *
+     * @param hostAndPort the watch's address, {@code host:port} (the value of {@code --job-watch=})
+     * @param rank        this rank, {@code 0 <= rank < size}
+     * @return the connection, over which the rank has already announced itself
+     * @throws IOException              if the watch cannot be reached
+     * @throws IllegalArgumentException if {@code hostAndPort} is not {@code host:port}
+     */
         public static Client connect(String hostAndPort, int rank) throws IOException {
             int colon = hostAndPort.lastIndexOf(':');
             if (colon <= 0) {
@@ -157,7 +199,11 @@ public final class JobWatch implements AutoCloseable {
             out.println("done");
         }
 
-        /** The rank failed. */
+        /**
+         * The rank failed.
+         *
+         * @param reason why, e.g. the exception; line breaks are replaced by spaces
+         */
         public void failed(String reason) {
             out.println("failed " + reason.replace('\n', ' '));
         }

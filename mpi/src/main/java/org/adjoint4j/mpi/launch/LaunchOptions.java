@@ -30,7 +30,11 @@ public final class LaunchOptions {
         this.timeout = b.timeout;
     }
 
-    /** Defaults copied from this JVM, with a 24-hour time limit. */
+    /**
+     * Defaults copied from this JVM, with a 24-hour time limit.
+     *
+     * @return a builder holding the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -86,37 +90,75 @@ public final class LaunchOptions {
             }
         }
 
-        /** The java executable of the rank JVMs. */
+        /**
+         * The java executable of the rank JVMs.
+         *
+         * @param java path of the {@code java} launcher (default: this JVM's)
+         * @return this builder
+         * @throws NullPointerException if {@code java} is null
+         */
         public Builder java(Path java) {
             this.java = Objects.requireNonNull(java, "java");
             return this;
         }
 
-        /** Adds a JVM option for every rank JVM (e.g. {@code -Xmx8g}). */
+        /**
+         * Adds a JVM option for every rank JVM (e.g. {@code -Xmx8g}).
+         *
+         * @param option one command-line argument, put after the default options
+         * @return this builder
+         * @throws NullPointerException if {@code option} is null
+         */
         public Builder jvmOption(String option) {
             jvmOptions.add(Objects.requireNonNull(option, "option"));
             return this;
         }
 
-        /** The class path of the job's program (default: this JVM's). */
+        /**
+         * The class path of the job's program (default: this JVM's).
+         *
+         * @param classPath entries separated by the platform's path separator; jars' manifest
+         *                  {@code Class-Path} entries are followed
+         * @return this builder
+         * @throws NullPointerException if {@code classPath} is null
+         */
         public Builder classPath(String classPath) {
             this.classPath = Objects.requireNonNull(classPath, "classPath");
             return this;
         }
 
-        /** The MPJ Express installation (default: {@link MpjInstallation#locate()}). */
+        /**
+         * The MPJ Express installation (default: {@link MpjInstallation#locate()}).
+         *
+         * @param mpj the installation the rank JVMs use
+         * @return this builder
+         * @throws NullPointerException if {@code mpj} is null
+         */
         public Builder mpj(MpjInstallation mpj) {
             this.mpj = Objects.requireNonNull(mpj, "mpj");
             return this;
         }
 
-        /** The working directory of the rank JVMs (default: this JVM's). */
+        /**
+         * The working directory of the rank JVMs (default: this JVM's).
+         *
+         * @param directory the directory the rank JVMs start in; relative paths of the job resolve
+         *                  against it
+         * @return this builder
+         * @throws NullPointerException if {@code directory} is null
+         */
         public Builder workingDirectory(Path directory) {
             this.workingDirectory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
-        /** The time limit of the job; after it the launcher ends the job with exit code 124. */
+        /**
+         * The time limit of the job; after it the launcher ends the job with exit code 124.
+         *
+         * @param timeout wall-clock limit of the whole job, positive (default 24 hours)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
         public Builder timeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("timeout must be positive, was " + timeout);
@@ -125,7 +167,12 @@ public final class LaunchOptions {
             return this;
         }
 
-        /** The options. */
+        /**
+         * The options.
+         *
+         * @return the options; the MPJ installation, if none was given, is located now (without
+         *         checking that it is complete)
+         */
         public LaunchOptions build() {
             if (mpj == null) {
                 mpj = MpjInstallation.locate();

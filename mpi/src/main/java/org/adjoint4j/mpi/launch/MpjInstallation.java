@@ -21,7 +21,12 @@ public final class MpjInstallation {
         this.home = home;
     }
 
-    /** The installation this JVM is configured for. */
+    /**
+     * The installation this JVM is configured for.
+     *
+     * @return the installation at {@code -Dmpj.home}, else {@code MPJ_HOME}, else {@code /usr/share/mpj};
+     *         not checked to exist
+     */
     public static MpjInstallation locate() {
         String home = System.getProperty("mpj.home");
         if (home == null || home.isBlank()) {
@@ -33,22 +38,42 @@ public final class MpjInstallation {
         return at(Paths.get(home));
     }
 
-    /** The installation at {@code home}. */
+    /**
+     * The installation at {@code home}.
+     *
+     * @param home the MPJ Express directory (the one holding {@code lib/mpj.jar}); made absolute
+     * @return the installation; not checked to exist
+     */
     public static MpjInstallation at(Path home) {
         return new MpjInstallation(home.toAbsolutePath());
     }
 
-    /** MPJ_HOME. */
+    /**
+     * MPJ_HOME.
+     *
+     * @return the absolute installation directory, passed to rank JVMs as {@code MPJ_HOME}
+     */
     public Path home() {
         return home;
     }
 
-    /** The jar a niodev rank JVM needs: {@code lib/mpj.jar}. */
+    /**
+     * The jar a niodev rank JVM needs: {@code lib/mpj.jar}.
+     *
+     * @return {@code lib/mpj.jar} and the log4j 1.2 jar it needs (MPJ's own, else Debian's)
+     * @throws IllegalStateException if a jar does not exist
+     */
     public List<Path> niodevJars() {
         return List.of(require(lib("mpj.jar")), log4j());
     }
 
-    /** The jars of the multicore device's starter JVM. */
+    /**
+     * The jars of the multicore device's starter JVM.
+     *
+     * @return the starter's class path: MPJ's multicore jars and log4j 1.2
+     * @throws IllegalStateException if one of them, or {@code lib/mpi.jar} or {@code lib/mpjdev.jar}
+     *                               (which the starter loads per rank), does not exist
+     */
     public List<Path> multicoreJars() {
         List<Path> jars = new ArrayList<>();
         for (String j : MULTICORE_JARS) {

@@ -31,11 +31,29 @@ public final class MpjrunWrapper {
     private MpjrunWrapper() {
     }
 
+    /**
+     * Runs mpjrun and exits with the job's exit code (see {@link #run}).
+     *
+     * @param args mpjrun's arguments, including {@code -np N} and
+     *             {@code org.adjoint4j.mpi.mpj.MpjRank PROGRAM [args...]}
+     * @throws InterruptedException if interrupted while waiting for the job
+     */
     public static void main(String[] args) throws InterruptedException {
         System.exit(run(args, MpjInstallation.locate(), System.err));
     }
 
-    /** Runs mpjrun with {@code args} and returns the job's exit code. */
+    /**
+     * Runs mpjrun with {@code args} and returns the job's exit code.
+     *
+     * @param args mpjrun's arguments, including {@code -np N} and
+     *             {@code org.adjoint4j.mpi.mpj.MpjRank PROGRAM [args...]}; not modified
+     * @param mpj  the MPJ Express installation whose {@code lib/starter.jar} is run
+     * @param err  where the wrapper's own messages go
+     * @return 0 when every rank finished, 1 when a rank failed or died or mpjrun ended early, 2 for bad
+     *         arguments or when mpjrun could not be started
+     * @throws InterruptedException     if interrupted while waiting for the job (mpjrun is stopped
+     *                                  first)
+     */
     public static int run(String[] args, MpjInstallation mpj, PrintStream err) throws InterruptedException {
         List<String> a = new ArrayList<>(Arrays.asList(args));
         int main = a.indexOf(RANK_MAIN);
@@ -51,6 +69,10 @@ public final class MpjrunWrapper {
             err.println("adjoint4j-mpjrun: -np must be a number, was '" + a.get(np + 1) + "'");
             return 2;
         }
+        if (size < 1) {
+            err.println("adjoint4j-mpjrun: -np must be at least 1, was " + size);
+            return 2;
+        }
         try (JobWatch watch = JobWatch.start(size)) {
             String host = System.getenv().getOrDefault("ADJOINT4J_WATCH_HOST", InetAddress.getLocalHost().getHostName());
             a.add(main + 1, "--job-watch=" + host + ":" + watch.port());
@@ -62,30 +84,45 @@ public final class MpjrunWrapper {
             ProcessBuilder b = new ProcessBuilder(command).inheritIO();
             b.environment().put("MPJ_HOME", mpj.home().toString());
             Process mpjrun = b.start();
-            while (true) {
-                if (watch.await(100, TimeUnit.MILLISECONDS) && watch.failedRank() >= 0) {
-                    err.println("adjoint4j-mpjrun: rank " + watch.failedRank() + " " + watch.failure() + "; stopping the job");
-                    stop(mpjrun);
-                    return 1;
-                }
-                if (!mpjrun.isAlive()) {
-                    // reports travel faster than process exits, but give late ones a moment
-                    watch.await(2, TimeUnit.SECONDS);
-                    if (watch.failedRank() >= 0) {
-                        err.println("adjoint4j-mpjrun: rank " + watch.failedRank() + " " + watch.failure());
-                        return 1;
-                    }
-                    if (!watch.allDone()) {
-                        err.println("adjoint4j-mpjrun: mpjrun ended (exit code " + mpjrun.exitValue()
-                                + ") before every rank reported its end; the job did not complete");
-                        return 1;
-                    }
-                    return 0;
-                }
+            try {
+                return supervise(mpjrun, watch, err);
+            } catch (InterruptedException e) {
+                stop(mpjrun);
+                throw e;
             }
         } catch (IOException e) {
             err.println("adjoint4j-mpjrun: could not start mpjrun: " + e.getMessage());
             return 2;
+        }
+    }
+
+    /** Waits for the job: the first failure a rank reports stops it; mpjrun's end ends it. */
+    private static int supervise(Process mpjrun, JobWatch watch, PrintStream err) throws InterruptedException {
+        while (true) {
+            boolean ended = watch.await(100, TimeUnit.MILLISECONDS);
+            if (ended && watch.failedRank() >= 0) {
+                err.println("adjoint4j-mpjrun: rank " + watch.failedRank() + " " + watch.failure() + "; stopping the job");
+                stop(mpjrun);
+                return 1;
+            }
+            if (ended) {
+                // every rank is done and await no longer blocks: wait on mpjrun itself
+                mpjrun.waitFor(100, TimeUnit.MILLISECONDS);
+            }
+            if (!mpjrun.isAlive()) {
+                // reports travel faster than process exits, but give late ones a moment
+                watch.await(2, TimeUnit.SECONDS);
+                if (watch.failedRank() >= 0) {
+                    err.println("adjoint4j-mpjrun: rank " + watch.failedRank() + " " + watch.failure());
+                    return 1;
+                }
+                if (!watch.allDone()) {
+                    err.println("adjoint4j-mpjrun: mpjrun ended (exit code " + mpjrun.exitValue()
+                            + ") before every rank reported its end; the job did not complete");
+                    return 1;
+                }
+                return 0;
+            }
         }
     }
 

@@ -25,8 +25,18 @@ public final class MulticoreLauncher {
     /**
      * Runs {@code programClass} (a {@link RankProgram}) on {@code ranks} threads of a child JVM.
      *
+     * @param ranks        number of ranks, {@code >= 1}
+     * @param programClass fully qualified name of the {@link RankProgram}, found on the options' class
+     *                     path
+     * @param args         the job's arguments, passed to every rank
+     * @param options      the child JVM's java, JVM options, class path, MPJ installation, working
+     *                     directory and time limit
+     * @return how the job ended: success, the failing rank's exit code and report, or
+     *         {@link JobResult#TIMEOUT} (exit code 130 if this thread is interrupted); never carries
+     *         a cause (the ranks ran in another JVM)
      * @throws IllegalArgumentException if {@code ranks < 1}
      * @throws IllegalStateException    if MPJ Express is not installed
+     * @throws UncheckedIOException     if the child JVM cannot be started
      */
     public static JobResult run(int ranks, String programClass, List<String> args, LaunchOptions options) {
         if (ranks < 1) {

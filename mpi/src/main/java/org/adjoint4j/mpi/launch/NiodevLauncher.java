@@ -26,8 +26,19 @@ public final class NiodevLauncher {
     /**
      * Runs {@code programClass} (a {@link RankProgram}) on {@code ranks} JVMs and waits for them.
      *
+     * @param ranks        number of ranks (JVMs), {@code >= 1}
+     * @param programClass fully qualified name of the {@link RankProgram}, found on the options' class
+     *                     path
+     * @param args         the job's arguments, passed to every rank
+     * @param options      the rank JVMs' java, JVM options, class path, MPJ installation, working
+     *                     directory and time limit
+     * @return how the job ended: success, the first failing rank with its exit code and report, or
+     *         {@link JobResult#TIMEOUT} (exit code 130 if this thread is interrupted); never carries
+     *         a cause (the ranks ran in other JVMs)
      * @throws IllegalArgumentException if {@code ranks < 1}
      * @throws IllegalStateException    if MPJ Express is not installed
+     * @throws UncheckedIOException     if the port-exchange socket cannot be opened or a rank JVM
+     *                                  cannot be started
      */
     public static JobResult run(int ranks, String programClass, List<String> args, LaunchOptions options) {
         if (ranks < 1) {

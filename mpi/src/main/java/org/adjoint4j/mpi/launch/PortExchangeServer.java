@@ -25,6 +25,10 @@ public final class PortExchangeServer {
     /**
      * Serves one job of {@code size} ranks on {@code socket} in a daemon thread, which closes the
      * socket when the table has been sent. Connections that send nothing (readiness probes) are ignored.
+     *
+     * @param socket a bound server socket the ranks can reach; owned (and closed) by the server from now on
+     * @param size   number of ranks of the job
+     * @return the started daemon thread, which ends once every rank has its table or the exchange failed
      */
     public static Thread start(ServerSocket socket, int size) {
         Thread t = new Thread(() -> {
@@ -91,6 +95,11 @@ public final class PortExchangeServer {
      * The configuration string niodev's {@code MPI.Init} expects as its second argument. The protocol
      * switch limit (bytes; eager below, rendezvous above) comes from {@code ADJOINT4J_PSL}, default
      * 131072 as in mpjrun.
+     *
+     * @param size number of ranks of the job
+     * @param host host name or address of the port-exchange server
+     * @param port TCP port of the port-exchange server
+     * @return the configuration string, the same on every rank
      */
     public static String niodevConfiguration(int size, String host, int port) {
         String psl = System.getenv().getOrDefault("ADJOINT4J_PSL", "131072");
@@ -98,7 +107,15 @@ public final class PortExchangeServer {
                 + ";#Server Name;" + host + ";#Server Port;" + port;
     }
 
-    /** Waits until a TCP connection to the server succeeds (the server ignores such probes). */
+    /**
+     * Waits until a TCP connection to the server succeeds (the server ignores such probes).
+     *
+     * @param host    host name or address of the port-exchange server
+     * @param port    TCP port of the port-exchange server
+     * @param timeout how long to keep trying
+     * @throws IOException          if no connection succeeded within {@code timeout}
+     * @throws InterruptedException if interrupted between attempts
+     */
     public static void awaitServer(String host, int port, Duration timeout) throws IOException, InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {

@@ -14,6 +14,7 @@ public interface RankProgram {
      *
      * @param comm the job's ranks
      * @param args the job's arguments, the same on every rank
+     * @throws Exception anything: the launcher reports it as this rank's failure and ends the job
      */
     void run(Communicator comm, String[] args) throws Exception;
 }

@@ -21,7 +21,16 @@ public final class ThreadLauncher {
     /**
      * Runs {@code program} on {@code ranks} threads and waits for all of them.
      *
+     * @param ranks   number of ranks (threads), {@code >= 1}
+     * @param program run by every rank; shared by all the threads, so it must keep per-rank state in
+     *                {@link RankProgram#run}
+     * @param args    the job's arguments; each rank gets its own copy of the array
      * @param timeout after it the job is failed with {@link JobResult#TIMEOUT}
+     * @return how the job ended: success, the first failing rank with its exception (exit code 1, or
+     *         the code given to abort), or {@link JobResult#TIMEOUT} (also when this thread is
+     *         interrupted)
+     * @throws IllegalArgumentException if {@code ranks < 1}
+     * @throws NullPointerException     if {@code program} or {@code timeout} is null
      */
     public static JobResult run(int ranks, RankProgram program, String[] args, Duration timeout) {
         Objects.requireNonNull(program, "program");

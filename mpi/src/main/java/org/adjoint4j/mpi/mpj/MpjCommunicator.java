@@ -23,7 +23,11 @@ public final class MpjCommunicator implements Communicator {
     private final int rank;
     private final int size;
 
-    /** The communicator over MPJ's COMM_WORLD (after MPI.Init). */
+    /**
+     * The communicator over MPJ's COMM_WORLD (after MPI.Init).
+     *
+     * @return a communicator over every rank of the MPJ Express job
+     */
     public static MpjCommunicator world() {
         return new MpjCommunicator(MPI.COMM_WORLD);
     }

@@ -29,6 +29,14 @@ public final class MpjRank {
     /** This rank's connection to the job watch, if any (per rank: ranks have their own class loaders). */
     private static volatile JobWatch.Client watchClient;
 
+    /**
+     * Runs this rank: initialises MPJ Express, runs the named {@link RankProgram} and finalises. Does
+     * not return when the program fails: the JVM halts with exit code 1.
+     *
+     * @param argv MPJ's {@code rank, configuration, device}, then optionally
+     *             {@code --job-watch=host:port}, then the {@link RankProgram}'s class name and its
+     *             arguments
+     */
     public static void main(String[] argv) {
         int rank = argv.length > 0 ? parseRank(argv[0]) : -1;
         boolean niodev = argv.length > 2 && "niodev".equals(argv[2]);

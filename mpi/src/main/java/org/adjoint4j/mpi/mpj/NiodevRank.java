@@ -22,6 +22,18 @@ public final class NiodevRank {
     private NiodevRank() {
     }
 
+    /**
+     * Runs this rank: takes part in (or serves) the port exchange, then runs the program as
+     * {@link MpjRank} does.
+     *
+     * @param args the {@link org.adjoint4j.mpi.launch.RankProgram}'s class name, then its arguments
+     * @throws IOException              if this rank cannot listen on the port-exchange port, or the
+     *                                  port-exchange server does not answer within 120 s
+     * @throws InterruptedException     if interrupted while waiting for the port-exchange server
+     * @throws IllegalStateException    if a required environment variable is not set
+     * @throws IllegalArgumentException if {@code ADJOINT4J_PORT_SERVER} is not {@code host:port}, or a
+     *                                  rank, size or port is not a number
+     */
     public static void main(String[] args) throws IOException, InterruptedException {
         int rank = Integer.parseInt(environment("ADJOINT4J_RANK", "SLURM_PROCID"));
         int size = Integer.parseInt(environment("ADJOINT4J_SIZE", "SLURM_NTASKS"));

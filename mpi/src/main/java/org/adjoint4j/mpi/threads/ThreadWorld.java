@@ -28,7 +28,12 @@ public final class ThreadWorld {
     private int failedRank = -1;
     private String failure;
 
-    /** A world of {@code size} ranks. */
+    /**
+     * A world of {@code size} ranks.
+     *
+     * @param size number of ranks, {@code >= 1}
+     * @throws IllegalArgumentException if {@code size < 1}
+     */
     @SuppressWarnings("unchecked")
     public ThreadWorld(int size) {
         if (size < 1) {
@@ -44,12 +49,22 @@ public final class ThreadWorld {
         this.contributions = new double[size][];
     }
 
-    /** Number of ranks. */
+    /**
+     * Number of ranks.
+     *
+     * @return the number of ranks, {@code >= 1}
+     */
     public int size() {
         return size;
     }
 
-    /** The communicator of rank {@code rank}. */
+    /**
+     * The communicator of rank {@code rank}.
+     *
+     * @param rank the rank, {@code 0 <= rank < size()}
+     * @return a new communicator for that rank, to be used by one thread only
+     * @throws IllegalArgumentException if {@code rank} is outside {@code [0, size())}
+     */
     public Communicator communicator(int rank) {
         if (rank < 0 || rank >= size) {
             throw new IllegalArgumentException("rank must be in [0, " + size + "), was " + rank);
@@ -61,7 +76,8 @@ public final class ThreadWorld {
      * Marks the job failed: every rank waiting in this world, now or later, is released with an
      * exception. The first call wins.
      *
-     * @param rank the failing rank, or -1 when the launcher ends the job (time limit)
+     * @param rank   the failing rank, or -1 when the launcher ends the job (time limit)
+     * @param reason what happened, put in the message of the exceptions the waiting ranks get
      */
     public void fail(int rank, String reason) {
         lock.lock();
@@ -77,7 +93,12 @@ public final class ThreadWorld {
         }
     }
 
-    /** The rank that failed first, or -1. */
+    /**
+     * The rank that failed first, or -1.
+     *
+     * @return the rank passed to the first {@link #fail} call; -1 if the job has not failed or the
+     *         launcher ended it
+     */
     public int failedRank() {
         lock.lock();
         try {

@@ -103,5 +103,9 @@ class MpjrunWrapperTest {
         assertEquals(2, MpjrunWrapper.run(new String[] {"-np", "2", "my.Main"}, MpjInstallation.at(daemon.home()),
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertTrue(err.toString().contains("usage"), err.toString());
+        err.reset();
+        assertEquals(2, MpjrunWrapper.run(new String[] {"-np", "0", "org.adjoint4j.mpi.mpj.MpjRank", "my.Main"},
+                MpjInstallation.at(daemon.home()), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertTrue(err.toString().contains("-np must be at least 1, was 0"), err.toString());
     }
 }

@@ -149,27 +149,46 @@ public final class Burgers2d implements TangentLinearStepper {
      *
      * @param comm          the job's ranks
      * @param decomposition the N<sub>x</sub>×N<sub>y</sub> grid over a process grid periodic in x and y
+     * @return a builder with the unit square, {@link TimeScheme#SSP_RK2} and no final step; dt must still
+     *         be set, and {@link Builder#build()} checks the grid
+     * @throws NullPointerException if {@code comm} or {@code decomposition} is null
      */
     public static Builder builder(Communicator comm, Decomposition2d decomposition) {
         return new Builder(comm, decomposition);
     }
 
-    /** Cells of the whole grid in x. */
+    /**
+     * Cells of the whole grid in x.
+     *
+     * @return N<sub>x</sub>, at least 2
+     */
     public int cellsX() {
         return cellsX;
     }
 
-    /** Cells of the whole grid in y. */
+    /**
+     * Cells of the whole grid in y.
+     *
+     * @return N<sub>y</sub>, at least 2
+     */
     public int cellsY() {
         return cellsY;
     }
 
-    /** The time step. */
+    /**
+     * The time step.
+     *
+     * @return dt, finite and &gt; 0, in the time unit of the velocities and lengths
+     */
     public double dt() {
         return dt;
     }
 
-    /** The time integration scheme. */
+    /**
+     * The time integration scheme.
+     *
+     * @return the scheme each step applies; its stage count is the number of halo exchanges per step
+     */
     public TimeScheme scheme() {
         return scheme;
     }
@@ -414,7 +433,14 @@ public final class Burgers2d implements TangentLinearStepper {
             this.decomposition = Objects.requireNonNull(decomposition, "decomposition");
         }
 
-        /** The domain's lengths L<sub>x</sub>, L<sub>y</sub> (default 1 × 1), each finite and > 0. */
+        /**
+         * The domain's lengths L<sub>x</sub>, L<sub>y</sub> (default 1 × 1), each finite and &gt; 0.
+         *
+         * @param lengthX L<sub>x</sub>, the period in x; Δx = L<sub>x</sub>/N<sub>x</sub>
+         * @param lengthY L<sub>y</sub>, the period in y; Δy = L<sub>y</sub>/N<sub>y</sub>
+         * @return this builder
+         * @throws IllegalArgumentException if a length is not finite and &gt; 0
+         */
         public Builder lengths(double lengthX, double lengthY) {
             if (!(lengthX > 0) || !(lengthY > 0) || Double.isInfinite(lengthX) || Double.isInfinite(lengthY)) {
                 throw new IllegalArgumentException("lengths must be finite and > 0, were lengthX=" + lengthX + ", lengthY="
@@ -425,7 +451,14 @@ public final class Burgers2d implements TangentLinearStepper {
             return this;
         }
 
-        /** The time step (required), finite and > 0; fixed, not a control. */
+        /**
+         * The time step (required), finite and &gt; 0; fixed, not a control.
+         *
+         * @param dt the step length; stability needs it below the forward-Euler limit of the upwind scheme
+         *           (see {@link BurgersProblem}), which is not checked here
+         * @return this builder
+         * @throws IllegalArgumentException if {@code dt} is not finite and &gt; 0
+         */
         public Builder dt(double dt) {
             if (!(dt > 0) || Double.isInfinite(dt)) {
                 throw new IllegalArgumentException("dt must be finite and > 0, was " + dt);
@@ -434,13 +467,25 @@ public final class Burgers2d implements TangentLinearStepper {
             return this;
         }
 
-        /** The time integration scheme (default {@link TimeScheme#SSP_RK2}). */
+        /**
+         * The time integration scheme (default {@link TimeScheme#SSP_RK2}).
+         *
+         * @param scheme the Shu–Osher Runge–Kutta scheme of each step
+         * @return this builder
+         * @throws NullPointerException if {@code scheme} is null
+         */
         public Builder scheme(TimeScheme scheme) {
             this.scheme = Objects.requireNonNull(scheme, "scheme");
             return this;
         }
 
-        /** The last step T of a run, reported by {@link Burgers2d#isFinal} (default: never). */
+        /**
+         * The last step T of a run, reported by {@link Burgers2d#isFinal} (default: never).
+         *
+         * @param finalStep T, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code finalStep} is below 1
+         */
         public Builder finalStep(int finalStep) {
             if (finalStep < 1) {
                 throw new IllegalArgumentException("finalStep must be >= 1, was " + finalStep);
@@ -452,6 +497,7 @@ public final class Burgers2d implements TangentLinearStepper {
         /**
          * This rank's stepper.
          *
+         * @return a new stepper for this rank's block, its work arrays allocated
          * @throws IllegalArgumentException if dt is missing, the process grid is not periodic in both
          *         directions or does not match the communicator, or the grid has fewer than 2 cells in a
          *         direction

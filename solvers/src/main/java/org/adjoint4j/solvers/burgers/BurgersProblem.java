@@ -127,62 +127,116 @@ public final class BurgersProblem {
         return part;
     }
 
-    /** A builder with 64×64 cells on the unit square, T = 200, ν = 0.05, C = 0.5, SSP-RK2. */
+    /**
+     * A builder with 64×64 cells on the unit square, T = 200, ν = 0.05, C = 0.5, SSP-RK2.
+     *
+     * @return a new builder on one rank ({@link SerialCommunicator}), with the default fields and region
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Cells N<sub>x</sub>. */
+    /**
+     * Cells N<sub>x</sub>.
+     *
+     * @return N<sub>x</sub>, at least 2
+     */
     public int cellsX() {
         return cellsX;
     }
 
-    /** Cells N<sub>y</sub>. */
+    /**
+     * Cells N<sub>y</sub>.
+     *
+     * @return N<sub>y</sub>, at least 2
+     */
     public int cellsY() {
         return cellsY;
     }
 
-    /** Number of time steps T. */
+    /**
+     * Number of time steps T.
+     *
+     * @return T, at least 1
+     */
     public int steps() {
         return steps;
     }
 
-    /** The time stepper. */
+    /**
+     * The time stepper.
+     *
+     * @return this rank's stepper, with dt fixed from the initial controls and final step T
+     */
     public Burgers2d stepper() {
         return stepper;
     }
 
-    /** u<sub>0</sub> = (u0, v0), the control fields. */
+    /**
+     * u<sub>0</sub> = (u0, v0), the control fields.
+     *
+     * @return a new initial state that copies controls {@code u0}, {@code v0} into state fields {@code u},
+     *         {@code v}, and adds λ<sub>0</sub> to their gradients in the adjoint
+     */
     public InitialState initialState() {
         return new VelocityInitialState();
     }
 
-    /** The kinetic-energy objective. */
+    /**
+     * The kinetic-energy objective.
+     *
+     * @return J, summed by each rank over the region's cells it owns
+     */
     public Objective objective() {
         return objective;
     }
 
-    /** A copy of the initial controls: u0, v0, forcing_u, forcing_v and nu. */
+    /**
+     * A copy of the initial controls: u0, v0, forcing_u, forcing_v and nu.
+     *
+     * @return a new {@link Controls} holding this rank's block of the four fields and the scalar ν, owned
+     *         by the caller
+     */
     public Controls initialControls() {
         return initialControls.copy();
     }
 
-    /** The job's ranks. */
+    /**
+     * The job's ranks.
+     *
+     * @return the communicator the problem was built with
+     */
     public Communicator communicator() {
         return comm;
     }
 
-    /** How the grid is split over the ranks. */
+    /**
+     * How the grid is split over the ranks.
+     *
+     * @return the N<sub>x</sub>×N<sub>y</sub> decomposition over the doubly periodic process grid
+     */
     public Decomposition2d decomposition() {
         return decomposition;
     }
 
-    /** A driver for this problem under {@code schedule}, which must have {@link #steps()} steps. */
+    /**
+     * A driver for this problem under {@code schedule}, which must have {@link #steps()} steps.
+     *
+     * @param schedule the checkpointing schedule of the run, of {@link #steps()} steps
+     * @return a new driver with stepper, initial state, objective, schedule and communicator set
+     * @throws IllegalArgumentException if the schedule's step count is not {@link #steps()}
+     */
     public AdjointDriver driver(Schedule schedule) {
         return driverBuilder(schedule).build();
     }
 
-    /** A driver builder with stepper, initial state, objective, schedule and communicator set. */
+    /**
+     * A driver builder with stepper, initial state, objective, schedule and communicator set.
+     *
+     * @param schedule the checkpointing schedule of the run, of {@link #steps()} steps
+     * @return a new builder for further settings before {@link AdjointDriver.Builder#build()}
+     * @throws IllegalArgumentException if the schedule's step count is not {@link #steps()}
+     */
     public AdjointDriver.Builder driverBuilder(Schedule schedule) {
         if (schedule.steps() != steps) {
             throw new IllegalArgumentException("schedule has " + schedule.steps() + " steps, the problem " + steps);
@@ -213,7 +267,14 @@ public final class BurgersProblem {
         private Builder() {
         }
 
-        /** Cells N<sub>x</sub> × N<sub>y</sub> (default 64 × 64), each at least 2. */
+        /**
+         * Cells N<sub>x</sub> × N<sub>y</sub> (default 64 × 64), each at least 2.
+         *
+         * @param cellsX N<sub>x</sub>, at least 2 and at least the process grid's ranks in x
+         * @param cellsY N<sub>y</sub>, at least 2 and at least the process grid's ranks in y
+         * @return this builder
+         * @throws IllegalArgumentException if a count is below 2
+         */
         public Builder cells(int cellsX, int cellsY) {
             if (cellsX < 2 || cellsY < 2) {
                 throw new IllegalArgumentException("cells must be >= 2 in each direction, were cellsX=" + cellsX
@@ -224,7 +285,14 @@ public final class BurgersProblem {
             return this;
         }
 
-        /** The domain's lengths L<sub>x</sub>, L<sub>y</sub> (default 1 × 1), each finite and > 0. */
+        /**
+         * The domain's lengths L<sub>x</sub>, L<sub>y</sub> (default 1 × 1), each finite and &gt; 0.
+         *
+         * @param lengthX L<sub>x</sub>, the period in x
+         * @param lengthY L<sub>y</sub>, the period in y
+         * @return this builder
+         * @throws IllegalArgumentException if a length is not finite and &gt; 0
+         */
         public Builder lengths(double lengthX, double lengthY) {
             if (!(lengthX > 0) || !(lengthY > 0) || Double.isInfinite(lengthX) || Double.isInfinite(lengthY)) {
                 throw new IllegalArgumentException("lengths must be finite and > 0, were lengthX=" + lengthX + ", lengthY="
@@ -235,7 +303,13 @@ public final class BurgersProblem {
             return this;
         }
 
-        /** Time steps T (default 200, at least 1). */
+        /**
+         * Time steps T (default 200, at least 1).
+         *
+         * @param steps T, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code steps} is below 1
+         */
         public Builder steps(int steps) {
             if (steps < 1) {
                 throw new IllegalArgumentException("steps must be >= 1, was " + steps);
@@ -244,7 +318,13 @@ public final class BurgersProblem {
             return this;
         }
 
-        /** The initial viscosity ν (default 0.05), finite and >= 0; it also enters dt. */
+        /**
+         * The initial viscosity ν (default 0.05), finite and &gt;= 0; it also enters dt.
+         *
+         * @param viscosity ν, in units of length²/time, finite and &gt;= 0; the value of the scalar control {@code nu}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code viscosity} is negative or not finite
+         */
         public Builder viscosity(double viscosity) {
             if (!(viscosity >= 0) || Double.isInfinite(viscosity)) {
                 throw new IllegalArgumentException("viscosity must be finite and >= 0, was " + viscosity);
@@ -253,7 +333,13 @@ public final class BurgersProblem {
             return this;
         }
 
-        /** The CFL number C of dt (default 0.5), in (0, 1]. */
+        /**
+         * The CFL number C of dt (default 0.5), in (0, 1].
+         *
+         * @param cfl C, in (0, 1]: dt is C times the forward-Euler limit of the initial flow
+         * @return this builder
+         * @throws IllegalArgumentException if {@code cfl} is outside (0, 1]
+         */
         public Builder cfl(double cfl) {
             if (!(cfl > 0) || cfl > 1) {
                 throw new IllegalArgumentException("cfl must be in (0, 1], was " + cfl);
@@ -262,32 +348,65 @@ public final class BurgersProblem {
             return this;
         }
 
-        /** The time integration scheme (default {@link TimeScheme#SSP_RK2}). */
+        /**
+         * The time integration scheme (default {@link TimeScheme#SSP_RK2}).
+         *
+         * @param scheme the Runge–Kutta scheme of the stepper
+         * @return this builder
+         * @throws NullPointerException if {@code scheme} is null
+         */
         public Builder scheme(TimeScheme scheme) {
             this.scheme = Objects.requireNonNull(scheme, "scheme");
             return this;
         }
 
-        /** The ranks of the job (default: one rank). */
+        /**
+         * The ranks of the job (default: one rank).
+         *
+         * @param comm the communicator every rank builds the problem with
+         * @return this builder
+         * @throws NullPointerException if {@code comm} is null
+         */
         public Builder communicator(Communicator comm) {
             this.comm = Objects.requireNonNull(comm, "comm");
             return this;
         }
 
-        /** How ranks are arranged (default: {@link ProcessGrid#balanced}); must be periodic in x and y. */
+        /**
+         * How ranks are arranged (default: {@link ProcessGrid#balanced}); must be periodic in x and y.
+         *
+         * @param grid a doubly periodic process grid with as many ranks as the communicator
+         * @return this builder
+         * @throws NullPointerException if {@code grid} is null
+         */
         public Builder processGrid(ProcessGrid grid) {
             this.grid = Objects.requireNonNull(grid, "grid");
             return this;
         }
 
-        /** The initial velocity (default the vortices on the mean flow), global arrays; it also fixes dt. */
+        /**
+         * The initial velocity (default the vortices on the mean flow), global arrays; it also fixes dt.
+         *
+         * @param u0 the x velocity at cell centres, N<sub>x</sub>·N<sub>y</sub> finite values x fastest, read and copied
+         * @param v0 the y velocity at cell centres, N<sub>x</sub>·N<sub>y</sub> finite values x fastest, read and copied
+         * @return this builder
+         * @throws NullPointerException if {@code u0} or {@code v0} is null
+         */
         public Builder initialVelocity(double[] u0, double[] v0) {
             this.u0 = Objects.requireNonNull(u0, "u0").clone();
             this.v0 = Objects.requireNonNull(v0, "v0").clone();
             return this;
         }
 
-        /** The forcing (default the Kolmogorov shear force), global arrays. */
+        /**
+         * The forcing (default the Kolmogorov shear force), global arrays.
+         *
+         * @param forcingU f<sub>u</sub>, an acceleration (velocity/time) at cell centres,
+         *                 N<sub>x</sub>·N<sub>y</sub> finite values x fastest, read and copied
+         * @param forcingV f<sub>v</sub>, likewise
+         * @return this builder
+         * @throws NullPointerException if {@code forcingU} or {@code forcingV} is null
+         */
         public Builder forcing(double[] forcingU, double[] forcingV) {
             this.forcingU = Objects.requireNonNull(forcingU, "forcingU").clone();
             this.forcingV = Objects.requireNonNull(forcingV, "forcingV").clone();
@@ -297,6 +416,11 @@ public final class BurgersProblem {
         /**
          * The region of the kinetic energy: global cells [i0, i1) × [j0, j1) (default the central quarter).
          *
+         * @param i0 first cell in x, at least 0
+         * @param i1 end in x (exclusive), above {@code i0} and at most N<sub>x</sub> (checked by {@link #build()})
+         * @param j0 first cell in y, at least 0
+         * @param j1 end in y (exclusive), above {@code j0} and at most N<sub>y</sub> (checked by {@link #build()})
+         * @return this builder
          * @throws IllegalArgumentException if the region is empty or starts below 0
          */
         public Builder energyRegion(int i0, int i1, int j0, int j1) {
@@ -308,7 +432,14 @@ public final class BurgersProblem {
             return this;
         }
 
-        /** An extra kinetic-energy term at {@code step}, besides the one at the last step. */
+        /**
+         * An extra kinetic-energy term at {@code step}, besides the one at the last step.
+         *
+         * @param step the step whose state enters J, 0 ≤ step ≤ T (0 is u<sub>0</sub>; T adds a second
+         *             term at the last step); repeating a step adds nothing
+         * @return this builder
+         * @throws IllegalArgumentException if {@code step} is negative
+         */
         public Builder energyAt(int step) {
             if (step < 0) {
                 throw new IllegalArgumentException("energy step must be >= 0, was " + step);
@@ -320,9 +451,13 @@ public final class BurgersProblem {
         /**
          * The problem.
          *
+         * @return the problem, with this rank's block of the controls; a collective call when there are
+         *         several ranks
          * @throws IllegalArgumentException naming the field if an array has the wrong length or a
          *         non-finite value, if the region leaves the grid, an energy step is beyond the run, the
-         *         process grid is not periodic, or a rank would own no cells
+         *         process grid is not periodic, or a rank would own no cells; also if the process grid
+         *         does not match the communicator, or the initial flow is at rest with ν = 0 (no time-step
+         *         limit)
          */
         public BurgersProblem build() {
             int values = cellsX * cellsY;

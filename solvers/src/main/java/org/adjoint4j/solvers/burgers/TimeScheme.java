@@ -27,7 +27,11 @@ public enum TimeScheme {
         this.stepWeights = stepWeights;
     }
 
-    /** The number of stages s, each one evaluation of L and one halo exchange. */
+    /**
+     * The number of stages s, each one evaluation of L and one halo exchange.
+     *
+     * @return s: 1 for forward Euler, 2 for SSP-RK2, 3 for SSP-RK3
+     */
     public int stages() {
         return stepWeights.length;
     }
@@ -36,6 +40,8 @@ public enum TimeScheme {
      * The weight a<sub>k</sub> of u<sub>n</sub> in stage {@code k}.
      *
      * @param k stage, 1 … {@link #stages()}
+     * @return a<sub>k</sub>, in [0, 1); a<sub>1</sub> = 0
+     * @throws IllegalArgumentException if {@code k} is outside 1 … {@link #stages()}
      */
     public double previousWeight(int k) {
         return previousWeights[checkStage(k)];
@@ -45,6 +51,8 @@ public enum TimeScheme {
      * The weight b<sub>k</sub> of E(w<sub>k−1</sub>) in stage {@code k}.
      *
      * @param k stage, 1 … {@link #stages()}
+     * @return b<sub>k</sub> = 1 − a<sub>k</sub>, in (0, 1]; b<sub>1</sub> = 1
+     * @throws IllegalArgumentException if {@code k} is outside 1 … {@link #stages()}
      */
     public double stepWeight(int k) {
         return stepWeights[checkStage(k)];

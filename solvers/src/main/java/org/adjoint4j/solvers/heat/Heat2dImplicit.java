@@ -117,6 +117,8 @@ public final class Heat2dImplicit implements TangentLinearStepper {
      *
      * @param comm          the job's ranks
      * @param decomposition an N×N grid over the job's process grid (not periodic), N &gt;= 2
+     * @return a builder with θ = ½, tolerance 1e-14, at most 1000 iterations per solve and no final step;
+     *         dt must still be set
      * @throws IllegalArgumentException naming the parameter if the grid is not square, has fewer than 2
      *         cells per side, is periodic, or does not match the communicator
      */
@@ -124,22 +126,38 @@ public final class Heat2dImplicit implements TangentLinearStepper {
         return new Builder(comm, decomposition);
     }
 
-    /** Cells per side of the whole square. */
+    /**
+     * Cells per side of the whole square.
+     *
+     * @return N, at least 2; the cell width is h = 1/N
+     */
     public int cellsPerSide() {
         return n;
     }
 
-    /** The time step. */
+    /**
+     * The time step.
+     *
+     * @return dt, finite and &gt; 0
+     */
     public double dt() {
         return dt;
     }
 
-    /** θ: ½ for Crank–Nicolson, 1 for backward Euler. */
+    /**
+     * θ: ½ for Crank–Nicolson, 1 for backward Euler.
+     *
+     * @return θ, in [½, 1]
+     */
     public double theta() {
         return theta;
     }
 
-    /** The linear solver, for its settings and iteration counts. */
+    /**
+     * The linear solver, for its settings and iteration counts.
+     *
+     * @return this stepper's own solver (not a copy); its counters cover forward, tangent and adjoint solves
+     */
     public ConjugateGradient solver() {
         return solver;
     }
@@ -329,7 +347,13 @@ public final class Heat2dImplicit implements TangentLinearStepper {
             this.decomposition = Objects.requireNonNull(decomposition, "decomposition");
         }
 
-        /** The time step (required, finite and &gt; 0; any size: the scheme is unconditionally stable). */
+        /**
+         * The time step (required, finite and &gt; 0; any size: the scheme is unconditionally stable).
+         *
+         * @param dt the step length in the time unit of κ (the square has side 1)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code dt} is not finite and &gt; 0
+         */
         public Builder dt(double dt) {
             if (!(dt > 0) || Double.isInfinite(dt)) {
                 throw new IllegalArgumentException("dt must be finite and > 0, was " + dt);
@@ -338,7 +362,13 @@ public final class Heat2dImplicit implements TangentLinearStepper {
             return this;
         }
 
-        /** θ in [½, 1] (default ½, Crank–Nicolson; 1 is backward Euler). */
+        /**
+         * θ in [½, 1] (default ½, Crank–Nicolson; 1 is backward Euler).
+         *
+         * @param theta the implicit weight, in [½, 1]
+         * @return this builder
+         * @throws IllegalArgumentException if {@code theta} is outside [½, 1]
+         */
         public Builder theta(double theta) {
             if (!(theta >= 0.5 && theta <= 1)) {
                 throw new IllegalArgumentException("theta must be in [0.5, 1], was " + theta);
@@ -350,6 +380,10 @@ public final class Heat2dImplicit implements TangentLinearStepper {
         /**
          * The solver's relative tolerance on ‖b − M·x‖ / ‖b‖ (default 1e-14, in (0, 1)). The adjoint is the
          * tangent's transpose only to about this tolerance; 1e-14 keeps the dot-product test within 1e-12.
+         *
+         * @param tolerance the relative residual every solve must reach, in (0, 1)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code tolerance} is not in (0, 1)
          */
         public Builder tolerance(double tolerance) {
             if (!(tolerance > 0 && tolerance < 1)) {
@@ -359,7 +393,14 @@ public final class Heat2dImplicit implements TangentLinearStepper {
             return this;
         }
 
-        /** The most solver iterations of one solve (default 1000, at least 1). */
+        /**
+         * The most solver iterations of one solve (default 1000, at least 1).
+         *
+         * @param maxIterations the limit after which a step throws
+         *                      {@link org.adjoint4j.solvers.linear.NotConvergedException}, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxIterations} is below 1
+         */
         public Builder maxIterations(int maxIterations) {
             if (maxIterations < 1) {
                 throw new IllegalArgumentException("maxIterations must be >= 1, was " + maxIterations);
@@ -368,7 +409,13 @@ public final class Heat2dImplicit implements TangentLinearStepper {
             return this;
         }
 
-        /** The last step T of a run, reported by {@link #isFinal} to online schedules (default: none). */
+        /**
+         * The last step T of a run, reported by {@link #isFinal} to online schedules (default: none).
+         *
+         * @param finalStep T, at least 1; without it {@link #isFinal} is never true
+         * @return this builder
+         * @throws IllegalArgumentException if {@code finalStep} is below 1
+         */
         public Builder finalStep(int finalStep) {
             if (finalStep < 1) {
                 throw new IllegalArgumentException("finalStep must be >= 1, was " + finalStep);
@@ -380,6 +427,7 @@ public final class Heat2dImplicit implements TangentLinearStepper {
         /**
          * The stepper.
          *
+         * @return this rank's stepper, with its solver and work arrays allocated
          * @throws IllegalArgumentException if dt was not set, or the grid is not square with at least 2
          *         cells per side, is periodic, or does not match the communicator
          */

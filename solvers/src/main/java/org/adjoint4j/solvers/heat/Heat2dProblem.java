@@ -94,62 +94,116 @@ public final class Heat2dProblem {
         return part;
     }
 
-    /** A builder with N = 64, T = 500, zero observations. */
+    /**
+     * A builder with N = 64, T = 500, zero observations.
+     *
+     * @return a new builder on one rank ({@link SerialCommunicator})
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Cells per side N. */
+    /**
+     * Cells per side N.
+     *
+     * @return N, at least 2
+     */
     public int cells() {
         return cells;
     }
 
-    /** Number of time steps T. */
+    /**
+     * Number of time steps T.
+     *
+     * @return T, at least 1; the terminal misfit is taken after step T
+     */
     public int steps() {
         return steps;
     }
 
-    /** The time stepper. */
+    /**
+     * The time stepper.
+     *
+     * @return this rank's explicit stepper, with dt = 0.2·h²/max κ and final step T
+     */
     public Heat2d stepper() {
         return stepper;
     }
 
-    /** u<sub>0</sub> is the control field {@code u0}. */
+    /**
+     * u<sub>0</sub> is the control field {@code u0}.
+     *
+     * @return an initial state that copies control {@code u0} into state field {@code u}, and adds λ<sub>0</sub>
+     *         to the gradient of {@code u0} in the adjoint
+     */
     public InitialState initialState() {
         return InitialState.fromControlField("u0", "u");
     }
 
-    /** The misfit objective. */
+    /**
+     * The misfit objective.
+     *
+     * @return J = ½·h²·Σ (u − u<sub>obs</sub>)² at step T and at the chosen steps, over this rank's cells
+     */
     public Objective objective() {
         return objective;
     }
 
-    /** A copy of the initial controls: κ (default or given) and the Gaussian u<sub>0</sub>. */
+    /**
+     * A copy of the initial controls: κ (default or given) and the Gaussian u<sub>0</sub>.
+     *
+     * @return a new {@link Controls} holding this rank's block of {@code kappa} and {@code u0}, owned by the caller
+     */
     public Controls initialControls() {
         return initialControls.copy();
     }
 
-    /** The layout of one control field on this rank, e.g. to build observations or directions. */
+    /**
+     * The layout of one control field on this rank, e.g. to build observations or directions.
+     *
+     * @return the layout of the state field {@code u} on this rank: the block's cells with one ghost layer
+     */
     public FieldSpec cellsSpec() {
         return stepper.stateLayout().get(0);
     }
 
-    /** The job's ranks. */
+    /**
+     * The job's ranks.
+     *
+     * @return the communicator the problem was built with
+     */
     public Communicator communicator() {
         return comm;
     }
 
-    /** How the grid is split over the ranks. */
+    /**
+     * How the grid is split over the ranks.
+     *
+     * @return the N×N decomposition over the (non-periodic) process grid
+     */
     public Decomposition2d decomposition() {
         return decomposition;
     }
 
-    /** A driver for this problem under {@code schedule}, which must have {@link #steps()} steps. */
+    /**
+     * A driver for this problem under {@code schedule}, which must have {@link #steps()} steps.
+     *
+     * @param schedule the checkpointing schedule of the run, of {@link #steps()} steps
+     * @return a new driver with stepper, initial state, objective, schedule and communicator set
+     * @throws IllegalArgumentException if the schedule's step count is not {@link #steps()}
+     */
     public AdjointDriver driver(Schedule schedule) {
         return driverBuilder(schedule).build();
     }
 
-    /** A driver builder with stepper, initial state, objective and schedule set. */
+    /**
+     * A driver builder with stepper, initial state, objective and schedule set.
+     *
+     * @param schedule the checkpointing schedule of the run, of {@link #steps()} steps
+     * @return a new builder, with the communicator set too, for further settings before
+     *         {@link AdjointDriver.Builder#build()}
+     * @throws IllegalArgumentException if the schedule's step count is not {@link #steps()}
+     */
     public AdjointDriver.Builder driverBuilder(Schedule schedule) {
         if (schedule.steps() != steps) {
             throw new IllegalArgumentException("schedule has " + schedule.steps() + " steps, the problem " + steps);
@@ -171,7 +225,13 @@ public final class Heat2dProblem {
         private Builder() {
         }
 
-        /** Cells per side N (default 64, at least 2). */
+        /**
+         * Cells per side N (default 64, at least 2).
+         *
+         * @param cells N, at least 2; every rank must get at least one cell per direction
+         * @return this builder
+         * @throws IllegalArgumentException if {@code cells} is below 2
+         */
         public Builder cells(int cells) {
             if (cells < 2) {
                 throw new IllegalArgumentException("cells must be >= 2, was " + cells);
@@ -180,7 +240,13 @@ public final class Heat2dProblem {
             return this;
         }
 
-        /** Time steps T (default 500, at least 1). */
+        /**
+         * Time steps T (default 500, at least 1).
+         *
+         * @param steps T, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code steps} is below 1
+         */
         public Builder steps(int steps) {
             if (steps < 1) {
                 throw new IllegalArgumentException("steps must be >= 1, was " + steps);
@@ -189,31 +255,64 @@ public final class Heat2dProblem {
             return this;
         }
 
-        /** The ranks of the job (default: one rank). */
+        /**
+         * The ranks of the job (default: one rank).
+         *
+         * @param comm the communicator every rank builds the problem with
+         * @return this builder
+         * @throws NullPointerException if {@code comm} is null
+         */
         public Builder communicator(Communicator comm) {
             this.comm = Objects.requireNonNull(comm, "comm");
             return this;
         }
 
-        /** How ranks are arranged (default: {@link ProcessGrid#balanced}); must not be periodic. */
+        /**
+         * How ranks are arranged (default: {@link ProcessGrid#balanced}); must not be periodic.
+         *
+         * @param grid a non-periodic process grid with as many ranks as the communicator
+         * @return this builder
+         * @throws NullPointerException if {@code grid} is null
+         */
         public Builder processGrid(ProcessGrid grid) {
             this.grid = Objects.requireNonNull(grid, "grid");
             return this;
         }
 
-        /** The initial κ, N·N values x fastest, the same on every rank (default the sine pattern); it also fixes dt. */
+        /**
+         * The initial κ, N·N values x fastest, the same on every rank (default the sine pattern); it also fixes dt.
+         *
+         * @param kappa the global diffusivity at cell centres, read and copied (later changes to the array
+         *              are not seen); its largest value must be finite and &gt; 0
+         * @return this builder
+         * @throws NullPointerException if {@code kappa} is null
+         */
         public Builder kappa(double[] kappa) {
             this.kappa = Objects.requireNonNull(kappa, "kappa").clone();
             return this;
         }
 
-        /** Terminal observations u<sub>obs</sub>, N·N values x fastest, the same on every rank (default zero). */
+        /**
+         * Terminal observations u<sub>obs</sub>, N·N values x fastest, the same on every rank (default zero).
+         *
+         * @param observations the global field u<sub>obs</sub> compared with u after step T, read and copied
+         * @return this builder
+         * @throws NullPointerException if {@code observations} is null
+         */
         public Builder terminalObservations(double[] observations) {
             this.terminalObservations = Objects.requireNonNull(observations, "observations").clone();
             return this;
         }
 
-        /** An extra misfit term at {@code step} against global {@code observations} (N·N values; null: zero). */
+        /**
+         * An extra misfit term at {@code step} against global {@code observations} (N·N values; null: zero).
+         *
+         * @param step         the step whose state is compared, 0 ≤ step ≤ T (0 is u<sub>0</sub>); a repeated
+         *                     step replaces the earlier observations
+         * @param observations the global field, read and copied, or null for zero
+         * @return this builder
+         * @throws IllegalArgumentException if {@code step} is negative
+         */
         public Builder observeAt(int step, double[] observations) {
             if (step < 0) {
                 throw new IllegalArgumentException("observation step must be >= 0, was " + step);
@@ -223,9 +322,12 @@ public final class Heat2dProblem {
         }
 
         /**
-         * The problem.
+         * The problem. A collective call when there are several ranks.
          *
-         * @throws IllegalArgumentException naming the field if an array has the wrong length
+         * @return the problem, with this rank's block of the controls
+         * @throws IllegalArgumentException naming the field if an array has the wrong length; also if an
+         *         observation step is beyond T, the process grid does not match the communicator or is
+         *         periodic, or the largest κ is not finite and &gt; 0
          */
         public Heat2dProblem build() {
             int values = cells * cells;

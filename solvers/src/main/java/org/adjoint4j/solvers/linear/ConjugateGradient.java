@@ -63,6 +63,8 @@ public final class ConjugateGradient {
      *
      * @param comm   the ranks the vectors are distributed over
      * @param layout this rank's block: its owned cells enter the inner products
+     * @return a builder with tolerance 1e-12, at most 1000 iterations and no preconditioner
+     * @throws NullPointerException if {@code comm} or {@code layout} is null
      */
     public static Builder builder(Communicator comm, FieldSpec layout) {
         return new Builder(comm, layout);
@@ -190,32 +192,56 @@ public final class ConjugateGradient {
         comm.allreduce(sums, 0, 2, ReduceOp.SUM);
     }
 
-    /** The relative tolerance on ‖b − A·x‖ / ‖b‖. */
+    /**
+     * The relative tolerance on ‖b − A·x‖ / ‖b‖.
+     *
+     * @return the tolerance, in (0, 1)
+     */
     public double tolerance() {
         return tolerance;
     }
 
-    /** The most iterations one solve may take. */
+    /**
+     * The most iterations one solve may take.
+     *
+     * @return the iteration limit, at least 1
+     */
     public int maxIterations() {
         return maxIterations;
     }
 
-    /** Iterations of all successful solves so far. */
+    /**
+     * Iterations of all successful solves so far.
+     *
+     * @return the sum of the iterations of every solve that returned normally
+     */
     public long totalIterations() {
         return totalIterations;
     }
 
-    /** Successful solves so far. */
+    /**
+     * Successful solves so far.
+     *
+     * @return the number of solves that returned normally (those that threw are not counted)
+     */
     public long solves() {
         return solves;
     }
 
-    /** Iterations of the last successful solve. */
+    /**
+     * Iterations of the last successful solve.
+     *
+     * @return its iteration count; 0 before the first solve
+     */
     public int lastIterations() {
         return lastIterations;
     }
 
-    /** ‖r‖ / ‖b‖ of the last successful solve (its recursively updated residual; 0 when b = 0, whose solution is 0). */
+    /**
+     * ‖r‖ / ‖b‖ of the last successful solve (its recursively updated residual; 0 when b = 0, whose solution is 0).
+     *
+     * @return the relative residual, at most {@link #tolerance()} up to rounding; 0 before the first solve
+     */
     public double lastRelativeResidual() {
         return lastRelativeResidual;
     }
@@ -233,7 +259,13 @@ public final class ConjugateGradient {
             this.layout = Objects.requireNonNull(layout, "layout");
         }
 
-        /** Stop when ‖b − A·x‖ ≤ tolerance·‖b‖ (default 1e-12, in (0, 1)). */
+        /**
+         * Stop when ‖b − A·x‖ ≤ tolerance·‖b‖ (default 1e-12, in (0, 1)).
+         *
+         * @param tolerance the relative residual to reach, in (0, 1)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code tolerance} is not in (0, 1)
+         */
         public Builder tolerance(double tolerance) {
             if (!(tolerance > 0 && tolerance < 1)) {
                 throw new IllegalArgumentException("tolerance must be in (0, 1), was " + tolerance);
@@ -242,7 +274,13 @@ public final class ConjugateGradient {
             return this;
         }
 
-        /** The most iterations of one solve (default 1000, at least 1). */
+        /**
+         * The most iterations of one solve (default 1000, at least 1).
+         *
+         * @param maxIterations the limit after which a solve throws {@link NotConvergedException}, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxIterations} is below 1
+         */
         public Builder maxIterations(int maxIterations) {
             if (maxIterations < 1) {
                 throw new IllegalArgumentException("maxIterations must be >= 1, was " + maxIterations);
@@ -251,13 +289,24 @@ public final class ConjugateGradient {
             return this;
         }
 
-        /** A symmetric positive definite preconditioner P⁻¹, local or collective (default: none). */
+        /**
+         * A symmetric positive definite preconditioner P⁻¹, local or collective (default: none).
+         *
+         * @param preconditioner the map z = P⁻¹·r, applied to the residual once per iteration; it reads
+         *                       r's owned cells and writes z's owned cells
+         * @return this builder
+         * @throws NullPointerException if {@code preconditioner} is null
+         */
         public Builder preconditioner(LinearOperator preconditioner) {
             this.preconditioner = Objects.requireNonNull(preconditioner, "preconditioner");
             return this;
         }
 
-        /** The solver, with its work vectors allocated. */
+        /**
+         * The solver, with its work vectors allocated.
+         *
+         * @return a new solver with four work vectors of {@code layout.storedLength()} values
+         */
         public ConjugateGradient build() {
             return new ConjugateGradient(this);
         }

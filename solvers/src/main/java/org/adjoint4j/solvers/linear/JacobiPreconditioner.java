@@ -15,7 +15,13 @@ public final class JacobiPreconditioner implements LinearOperator {
     private final FieldSpec layout;
     private final double[] inverse;
 
-    /** A preconditioner for fields of {@code layout}; the diagonal is 1 until set. */
+    /**
+     * A preconditioner for fields of {@code layout}; the diagonal is 1 until set.
+     *
+     * @param layout this rank's block: the arrays passed to {@link #setDiagonal} and {@link #apply} are
+     *               laid out as it says, ghost cells included; only owned cells are used
+     * @throws NullPointerException if {@code layout} is null
+     */
     public JacobiPreconditioner(FieldSpec layout) {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.inverse = new double[layout.storedLength()];

@@ -8,8 +8,11 @@ public final class NotConvergedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The time step the failed solve belongs to. */
     private final int step;
+    /** Iterations done before the solver stopped. */
     private final int iterations;
+    /** The relative residual ‖b − A·x‖ / ‖b‖ when the solver stopped; NaN if it was not finite. */
     private final double relativeResidual;
 
     /**
@@ -25,17 +28,29 @@ public final class NotConvergedException extends RuntimeException {
         this.relativeResidual = relativeResidual;
     }
 
-    /** The time step the failed solve belongs to. */
+    /**
+     * The time step the failed solve belongs to.
+     *
+     * @return the step index passed to the solve
+     */
     public int step() {
         return step;
     }
 
-    /** Iterations done before the solver stopped. */
+    /**
+     * Iterations done before the solver stopped.
+     *
+     * @return the number of completed iterations, 0 up to the solver's maximum
+     */
     public int iterations() {
         return iterations;
     }
 
-    /** The relative residual ‖b − A·x‖ / ‖b‖ when the solver stopped. */
+    /**
+     * The relative residual ‖b − A·x‖ / ‖b‖ when the solver stopped.
+     *
+     * @return the recursively updated residual norm over ‖b‖; NaN if the residual was not finite
+     */
     public double relativeResidual() {
         return relativeResidual;
     }

@@ -183,12 +183,20 @@ public final class Lorenz96 implements TangentLinearStepper {
         return variables;
     }
 
-    /** The number of variables K of the whole circle. */
+    /**
+     * The number of variables K of the whole circle.
+     *
+     * @return K, at least 4
+     */
     public int variables() {
         return variables;
     }
 
-    /** The time step. */
+    /**
+     * The time step.
+     *
+     * @return dt, finite and &gt; 0, in model time units
+     */
     public double dt() {
         return dt;
     }

@@ -110,67 +110,124 @@ public final class Lorenz96Problem {
         initialControls.fields().setOwned(0, firstGuess);
     }
 
-    /** A builder with K = 40, F = 8, dt = 0.05, T = 10, observations of every variable every 5 steps. */
+    /**
+     * A builder with K = 40, F = 8, dt = 0.05, T = 10, observations of every variable every 5 steps.
+     *
+     * @return a new builder on one rank ({@link SerialCommunicator}), with the default spin-up of 20 time units
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The number of variables K. */
+    /**
+     * The number of variables K.
+     *
+     * @return K, at least 4
+     */
     public int variables() {
         return variables;
     }
 
-    /** Number of time steps T. */
+    /**
+     * Number of time steps T.
+     *
+     * @return T, the length of the assimilation window in steps, at least 1
+     */
     public int steps() {
         return steps;
     }
 
-    /** The forcing F of the truth run and of the default controls. */
+    /**
+     * The forcing F of the truth run and of the default controls.
+     *
+     * @return F, finite
+     */
     public double forcing() {
         return forcing;
     }
 
-    /** The time stepper. */
+    /**
+     * The time stepper.
+     *
+     * @return this rank's RK4 stepper, with final step T
+     */
     public Lorenz96 stepper() {
         return stepper;
     }
 
-    /** x<sub>0</sub> is the control field {@code x0}. */
+    /**
+     * x<sub>0</sub> is the control field {@code x0}.
+     *
+     * @return an initial state that copies control {@code x0} into state field {@code x}, and adds
+     *         λ<sub>0</sub> to the gradient of {@code x0} in the adjoint
+     */
     public InitialState initialState() {
         return InitialState.fromControlField("x0", "x");
     }
 
-    /** The 4D-Var-like misfit against the truth run's observations. */
+    /**
+     * The 4D-Var-like misfit against the truth run's observations.
+     *
+     * @return J, summed by each rank over the observed variables it owns
+     */
     public Objective objective() {
         return objective;
     }
 
-    /** A copy of the default controls: F and the first guess x<sup>s</sup> + 0.5·sin(6πk/K). */
+    /**
+     * A copy of the default controls: F and the first guess x<sup>s</sup> + 0.5·sin(6πk/K).
+     *
+     * @return a new {@link Controls} holding the scalar F and this rank's block of {@code x0}, owned by the caller
+     */
     public Controls initialControls() {
         return initialControls.copy();
     }
 
-    /** The layout of the control field {@code x0} on this rank, e.g. to build directions. */
+    /**
+     * The layout of the control field {@code x0} on this rank, e.g. to build directions.
+     *
+     * @return this rank's block of variables as one row, without ghost cells
+     */
     public FieldSpec variablesSpec() {
         return stepper.controlLayout().fields().get(0);
     }
 
-    /** The job's ranks. */
+    /**
+     * The job's ranks.
+     *
+     * @return the communicator the problem was built with
+     */
     public Communicator communicator() {
         return comm;
     }
 
-    /** How the variables are split over the ranks. */
+    /**
+     * How the variables are split over the ranks.
+     *
+     * @return the K×1 decomposition over the P×1 process grid, periodic in x
+     */
     public Decomposition2d decomposition() {
         return decomposition;
     }
 
-    /** A driver for this problem under {@code schedule}, which must have {@link #steps()} steps. */
+    /**
+     * A driver for this problem under {@code schedule}, which must have {@link #steps()} steps.
+     *
+     * @param schedule the checkpointing schedule of the run, of {@link #steps()} steps
+     * @return a new driver with stepper, initial state, objective, schedule and communicator set
+     * @throws IllegalArgumentException if the schedule's step count is not {@link #steps()}
+     */
     public AdjointDriver driver(Schedule schedule) {
         return driverBuilder(schedule).build();
     }
 
-    /** A driver builder with stepper, initial state, objective, schedule and communicator set. */
+    /**
+     * A driver builder with stepper, initial state, objective, schedule and communicator set.
+     *
+     * @param schedule the checkpointing schedule of the run, of {@link #steps()} steps
+     * @return a new builder for further settings before {@link AdjointDriver.Builder#build()}
+     * @throws IllegalArgumentException if the schedule's step count is not {@link #steps()}
+     */
     public AdjointDriver.Builder driverBuilder(Schedule schedule) {
         if (schedule.steps() != steps) {
             throw new IllegalArgumentException("schedule has " + schedule.steps() + " steps, the problem " + steps);
@@ -194,7 +251,13 @@ public final class Lorenz96Problem {
         private Builder() {
         }
 
-        /** The number of variables K (default 40, at least 4). */
+        /**
+         * The number of variables K (default 40, at least 4).
+         *
+         * @param variables K, at least 4 and at least 2 per rank
+         * @return this builder
+         * @throws IllegalArgumentException if {@code variables} is below 4
+         */
         public Builder variables(int variables) {
             if (variables < 4) {
                 throw new IllegalArgumentException("variables must be >= 4, was " + variables);
@@ -203,7 +266,13 @@ public final class Lorenz96Problem {
             return this;
         }
 
-        /** Time steps T of the assimilation window (default 10, at least 1). */
+        /**
+         * Time steps T of the assimilation window (default 10, at least 1).
+         *
+         * @param steps T, at least 1 and at least {@code observeEvery}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code steps} is below 1
+         */
         public Builder steps(int steps) {
             if (steps < 1) {
                 throw new IllegalArgumentException("steps must be >= 1, was " + steps);
@@ -212,7 +281,13 @@ public final class Lorenz96Problem {
             return this;
         }
 
-        /** The forcing F of the truth and of the default controls (default 8). */
+        /**
+         * The forcing F of the truth and of the default controls (default 8).
+         *
+         * @param forcing F, finite; it is also the resting state x = F the spin-up starts from
+         * @return this builder
+         * @throws IllegalArgumentException if {@code forcing} is not finite
+         */
         public Builder forcing(double forcing) {
             if (!Double.isFinite(forcing)) {
                 throw new IllegalArgumentException("forcing must be finite, was " + forcing);
@@ -221,7 +296,13 @@ public final class Lorenz96Problem {
             return this;
         }
 
-        /** The time step (default 0.05; RK4 is stable for dt up to about 0.1 at F = 8). */
+        /**
+         * The time step (default 0.05; RK4 is stable for dt up to about 0.1 at F = 8).
+         *
+         * @param dt the step in model time units, finite and &gt; 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code dt} is not finite and &gt; 0
+         */
         public Builder dt(double dt) {
             if (!(dt > 0) || Double.isInfinite(dt)) {
                 throw new IllegalArgumentException("dt must be finite and > 0, was " + dt);
@@ -230,7 +311,13 @@ public final class Lorenz96Problem {
             return this;
         }
 
-        /** Steps of the spin-up from x = F (default round(20/dt)); 0 starts the truth at x = F, x<sub>0</sub> + 0.01. */
+        /**
+         * Steps of the spin-up from x = F (default round(20/dt)); 0 starts the truth at x = F, x<sub>0</sub> + 0.01.
+         *
+         * @param spinUpSteps S, the RK4 steps run before the truth, at least 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code spinUpSteps} is negative
+         */
         public Builder spinUpSteps(int spinUpSteps) {
             if (spinUpSteps < 0) {
                 throw new IllegalArgumentException("spinUpSteps must be >= 0, was " + spinUpSteps);
@@ -239,7 +326,13 @@ public final class Lorenz96Problem {
             return this;
         }
 
-        /** Observations at every {@code every}-th step, n = every, 2·every, … ≤ T (default 5, at least 1). */
+        /**
+         * Observations at every {@code every}-th step, n = every, 2·every, … ≤ T (default 5, at least 1).
+         *
+         * @param every e, the steps between observations, at least 1 and at most T
+         * @return this builder
+         * @throws IllegalArgumentException if {@code every} is below 1
+         */
         public Builder observeEvery(int every) {
             if (every < 1) {
                 throw new IllegalArgumentException("observeEvery must be >= 1, was " + every);
@@ -248,7 +341,13 @@ public final class Lorenz96Problem {
             return this;
         }
 
-        /** Observe the variables k with k mod stride = 0 (default 1: all; 2: every other one). */
+        /**
+         * Observe the variables k with k mod stride = 0 (default 1: all; 2: every other one).
+         *
+         * @param stride the spacing of the observed variables, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code stride} is below 1
+         */
         public Builder observationStride(int stride) {
             if (stride < 1) {
                 throw new IllegalArgumentException("observationStride must be >= 1, was " + stride);
@@ -257,13 +356,25 @@ public final class Lorenz96Problem {
             return this;
         }
 
-        /** The ranks of the job (default: one rank). */
+        /**
+         * The ranks of the job (default: one rank).
+         *
+         * @param comm the communicator every rank builds the problem with
+         * @return this builder
+         * @throws NullPointerException if {@code comm} is null
+         */
         public Builder communicator(Communicator comm) {
             this.comm = Objects.requireNonNull(comm, "comm");
             return this;
         }
 
-        /** How ranks are arranged (default P×1, periodic in x); must be P×1 and periodic in x. */
+        /**
+         * How ranks are arranged (default P×1, periodic in x); must be P×1 and periodic in x.
+         *
+         * @param grid a P×1 process grid periodic in x only, with as many ranks as the communicator
+         * @return this builder
+         * @throws NullPointerException if {@code grid} is null
+         */
         public Builder processGrid(ProcessGrid grid) {
             this.grid = Objects.requireNonNull(grid, "grid");
             return this;
@@ -272,8 +383,10 @@ public final class Lorenz96Problem {
         /**
          * The problem. Collective: runs the spin-up and the truth on every rank.
          *
+         * @return the problem, with the truth's observations and this rank's block of the controls
          * @throws IllegalArgumentException if no step is observed (observeEvery &gt; steps), or the
-         *         variables cannot be split over the ranks
+         *         variables cannot be split over the ranks (fewer than 2 per rank); also if the process
+         *         grid does not match the communicator or is not P×1 and periodic in x only
          */
         public Lorenz96Problem build() {
             if (observeEvery > steps) {

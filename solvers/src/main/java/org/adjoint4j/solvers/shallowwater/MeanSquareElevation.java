@@ -39,6 +39,15 @@ public final class MeanSquareElevation implements Objective {
     /**
      * The mean over global cells [iStart, iEnd) × [jStart, jEnd), seen from {@code rank}.
      *
+     * @param decomposition the grid and its split over the ranks
+     * @param rank          the rank whose block the objective sums over, 0 ≤ rank &lt; number of ranks
+     * @param iStart        first global cell in x, at least 0
+     * @param iEnd          end in x (exclusive), above {@code iStart} and at most the grid's cells in x
+     * @param jStart        first global cell in y, at least 0
+     * @param jEnd          end in y (exclusive), above {@code jStart} and at most the grid's cells in y
+     * @return the objective of {@code rank}: its value is that rank's share of J, the sum over its owned
+     *         cells of the region divided by the region's total cell count
+     * @throws NullPointerException if {@code decomposition} is null
      * @throws IllegalArgumentException naming the bounds if the region is empty or leaves the grid
      */
     public static MeanSquareElevation overCells(Decomposition2d decomposition, int rank, int iStart, int iEnd, int jStart,

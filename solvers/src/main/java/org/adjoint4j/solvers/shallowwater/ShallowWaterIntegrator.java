@@ -21,6 +21,7 @@ public enum ShallowWaterIntegrator {
      * The largest stable Courant number.
      *
      * @param asselin the Robert–Asselin coefficient ν in [0, 0.5) (ignored by RK3)
+     * @return the largest C = c·dt·√(1/dx² + 1/dy²): √3/2 for RK3, ½·√((1 − ν)/(1 + ν)) for leapfrog
      * @throws IllegalArgumentException if ν is outside [0, 0.5)
      */
     public double courantLimit(double asselin) {

@@ -107,17 +107,29 @@ public final class ShallowWaterLeapfrog implements TangentLinearStepper {
         this.description = "shallow-water leapfrog(" + decomposition + ", " + parameters + ", asselin=" + asselin + ")";
     }
 
-    /** The parameters. */
+    /**
+     * The parameters.
+     *
+     * @return the domain, gravity, Coriolis parameter and time step given to the constructor
+     */
     public ShallowWaterParameters parameters() {
         return parameters;
     }
 
-    /** The time step. */
+    /**
+     * The time step.
+     *
+     * @return dt, the parameters' time step; a leapfrog step spans 2dt from q̄<sub>n−1</sub>
+     */
     public double dt() {
         return dt;
     }
 
-    /** The Robert–Asselin coefficient ν. */
+    /**
+     * The Robert–Asselin coefficient ν.
+     *
+     * @return ν, in [0, 0.5); 0 means no filter
+     */
     public double asselin() {
         return asselin;
     }

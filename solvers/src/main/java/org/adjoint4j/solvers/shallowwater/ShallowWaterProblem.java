@@ -178,6 +178,14 @@ public final class ShallowWaterProblem {
      * The cells of an nx × ny grid over [0, lengthX] × [0, lengthY] whose centres lie in the rectangle
      * [x0, x1] × [y0, y1].
      *
+     * @param nx      cells in x, at least 1
+     * @param ny      cells in y, at least 1
+     * @param lengthX L<sub>x</sub>, the domain's length in x
+     * @param lengthY L<sub>y</sub>, the domain's length in y
+     * @param x0      the rectangle's left edge, 0 ≤ x0 &lt; x1
+     * @param x1      the rectangle's right edge, at most L<sub>x</sub>
+     * @param y0      the rectangle's bottom edge, 0 ≤ y0 &lt; y1
+     * @param y1      the rectangle's top edge, at most L<sub>y</sub>
      * @return {iStart, iEnd, jStart, jEnd}, ends exclusive
      * @throws IllegalArgumentException naming the rectangle if it leaves the domain or holds no cell centre
      */
@@ -210,102 +218,188 @@ public final class ShallowWaterProblem {
         return part;
     }
 
-    /** A builder with the defaults listed in the class description. */
+    /**
+     * A builder with the defaults listed in the class description.
+     *
+     * @return a new builder on one rank ({@link SerialCommunicator}), RK3, 150 steps
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Cells N<sub>x</sub> in x. */
+    /**
+     * Cells N<sub>x</sub> in x.
+     *
+     * @return N<sub>x</sub>, at least 2
+     */
     public int cellsX() {
         return cellsX;
     }
 
-    /** Cells N<sub>y</sub> in y. */
+    /**
+     * Cells N<sub>y</sub> in y.
+     *
+     * @return N<sub>y</sub>, at least 2
+     */
     public int cellsY() {
         return cellsY;
     }
 
-    /** Number of time steps T. */
+    /**
+     * Number of time steps T.
+     *
+     * @return T, at least 1
+     */
     public int steps() {
         return steps;
     }
 
-    /** The integrator. */
+    /**
+     * The integrator.
+     *
+     * @return which time scheme {@link #stepper()} uses
+     */
     public ShallowWaterIntegrator integrator() {
         return integrator;
     }
 
-    /** The Courant number C that fixed dt. */
+    /**
+     * The Courant number C that fixed dt.
+     *
+     * @return C, &gt; 0 and at most the integrator's {@link ShallowWaterIntegrator#courantLimit}
+     */
     public double courantNumber() {
         return courantNumber;
     }
 
-    /** Domain, gravity, Coriolis parameter and dt. */
+    /**
+     * Domain, gravity, Coriolis parameter and dt.
+     *
+     * @return the stepper's parameters, dt included
+     */
     public ShallowWaterParameters parameters() {
         return parameters;
     }
 
-    /** The time step. */
+    /**
+     * The time step.
+     *
+     * @return dt = C/(√(g·max D)·√(1/dx² + 1/dy²)), from the initial bathymetry
+     */
     public double dt() {
         return parameters.timeStep();
     }
 
-    /** Cell width in x. */
+    /**
+     * Cell width in x.
+     *
+     * @return dx = L<sub>x</sub>/N<sub>x</sub>
+     */
     public double dx() {
         return parameters.lengthX() / cellsX;
     }
 
-    /** Cell width in y. */
+    /**
+     * Cell width in y.
+     *
+     * @return dy = L<sub>y</sub>/N<sub>y</sub>
+     */
     public double dy() {
         return parameters.lengthY() / cellsY;
     }
 
-    /** The time stepper: a {@link ShallowWaterRk3} or a {@link ShallowWaterLeapfrog}. */
+    /**
+     * The time stepper: a {@link ShallowWaterRk3} or a {@link ShallowWaterLeapfrog}.
+     *
+     * @return this rank's stepper, as {@link #integrator()} says, with final step T
+     */
     public TangentLinearStepper stepper() {
         return stepper;
     }
 
-    /** Water at rest with elevation η<sub>0</sub> (in both time levels for leapfrog). */
+    /**
+     * Water at rest with elevation η<sub>0</sub> (in both time levels for leapfrog).
+     *
+     * @return the initial state: elevation fields copied from control {@code eta0}, velocities zero; its
+     *         adjoint adds the elevations' λ to the gradient of {@code eta0}
+     */
     public InitialState initialState() {
         return initialState;
     }
 
-    /** J: the mean squared elevation in the region of interest at step T, plus the misfit terms. */
+    /**
+     * J: the mean squared elevation in the region of interest at step T, plus the misfit terms.
+     *
+     * @return J, summed by each rank over the cells it owns
+     */
     public Objective objective() {
         return objective;
     }
 
-    /** The global cells of the region of interest, {iStart, iEnd, jStart, jEnd}, ends exclusive. */
+    /**
+     * The global cells of the region of interest, {iStart, iEnd, jStart, jEnd}, ends exclusive.
+     *
+     * @return a new array of four indices, owned by the caller
+     */
     public int[] regionCells() {
         return regionCells.clone();
     }
 
-    /** A copy of the initial controls: bathymetry, η<sub>0</sub> and drag. */
+    /**
+     * A copy of the initial controls: bathymetry, η<sub>0</sub> and drag.
+     *
+     * @return a new {@link Controls} holding this rank's block of {@code bathymetry}, {@code eta0} and
+     *         {@code drag}, owned by the caller
+     */
     public Controls initialControls() {
         return initialControls.copy();
     }
 
-    /** The layout of one field on this rank, e.g. to build observations or directions. */
+    /**
+     * The layout of one field on this rank, e.g. to build observations or directions.
+     *
+     * @return the layout of the state field {@code eta} on this rank: the block's cells with one ghost layer
+     */
     public FieldSpec cellSpec() {
         return stepper.stateLayout().get(0);
     }
 
-    /** The job's ranks. */
+    /**
+     * The job's ranks.
+     *
+     * @return the communicator the problem was built with
+     */
     public Communicator communicator() {
         return comm;
     }
 
-    /** How the grid is split over the ranks (its periodic directions are the periodic boundaries). */
+    /**
+     * How the grid is split over the ranks (its periodic directions are the periodic boundaries).
+     *
+     * @return the N<sub>x</sub>×N<sub>y</sub> decomposition over the process grid
+     */
     public Decomposition2d decomposition() {
         return decomposition;
     }
 
-    /** A driver for this problem under {@code schedule}, which must have {@link #steps()} steps. */
+    /**
+     * A driver for this problem under {@code schedule}, which must have {@link #steps()} steps.
+     *
+     * @param schedule the checkpointing schedule of the run, of {@link #steps()} steps
+     * @return a new driver with stepper, initial state, objective, schedule and communicator set
+     * @throws IllegalArgumentException if the schedule's step count is not {@link #steps()}
+     */
     public AdjointDriver driver(Schedule schedule) {
         return driverBuilder(schedule).build();
     }
 
-    /** A driver builder with stepper, initial state, objective, schedule and communicator set. */
+    /**
+     * A driver builder with stepper, initial state, objective, schedule and communicator set.
+     *
+     * @param schedule the checkpointing schedule of the run, of {@link #steps()} steps
+     * @return a new builder for further settings before {@link AdjointDriver.Builder#build()}
+     * @throws IllegalArgumentException if the schedule's step count is not {@link #steps()}
+     */
     public AdjointDriver.Builder driverBuilder(Schedule schedule) {
         if (schedule.steps() != steps) {
             throw new IllegalArgumentException("schedule has " + schedule.steps() + " steps, the problem " + steps);
@@ -348,7 +442,14 @@ public final class ShallowWaterProblem {
         private Builder() {
         }
 
-        /** Cells in x and y (default 64 × 32, each at least 2). */
+        /**
+         * Cells in x and y (default 64 × 32, each at least 2).
+         *
+         * @param cellsX N<sub>x</sub>, at least 2
+         * @param cellsY N<sub>y</sub>, at least 2
+         * @return this builder
+         * @throws IllegalArgumentException if a count is below 2
+         */
         public Builder cells(int cellsX, int cellsY) {
             if (cellsX < 2 || cellsY < 2) {
                 throw new IllegalArgumentException("cells must be >= 2 in each direction, were cellsX=" + cellsX
@@ -359,7 +460,13 @@ public final class ShallowWaterProblem {
             return this;
         }
 
-        /** Time steps T (default 150, at least 1). */
+        /**
+         * Time steps T (default 150, at least 1).
+         *
+         * @param steps T, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code steps} is below 1
+         */
         public Builder steps(int steps) {
             if (steps < 1) {
                 throw new IllegalArgumentException("steps must be >= 1, was " + steps);
@@ -368,13 +475,25 @@ public final class ShallowWaterProblem {
             return this;
         }
 
-        /** The integrator (default RK3). */
+        /**
+         * The integrator (default RK3).
+         *
+         * @param integrator the time scheme of the stepper; it bounds the Courant number
+         * @return this builder
+         * @throws NullPointerException if {@code integrator} is null
+         */
         public Builder integrator(ShallowWaterIntegrator integrator) {
             this.integrator = Objects.requireNonNull(integrator, "integrator");
             return this;
         }
 
-        /** The Robert–Asselin coefficient ν of the leapfrog integrator (default 0.1), in [0, 0.5). */
+        /**
+         * The Robert–Asselin coefficient ν of the leapfrog integrator (default 0.1), in [0, 0.5).
+         *
+         * @param asselin ν, in [0, 0.5); ignored by RK3
+         * @return this builder
+         * @throws IllegalArgumentException if {@code asselin} is outside [0, 0.5)
+         */
         public Builder asselin(double asselin) {
             if (!(asselin >= 0 && asselin < 0.5)) {
                 throw new IllegalArgumentException("asselin must be in [0, 0.5), was " + asselin);
@@ -386,6 +505,10 @@ public final class ShallowWaterProblem {
         /**
          * The Courant number C that fixes dt (default 0.4); at most the integrator's limit
          * ({@link ShallowWaterIntegrator#courantLimit}), checked by {@link #build()}.
+         *
+         * @param courantNumber C, finite and &gt; 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code courantNumber} is not finite and &gt; 0
          */
         public Builder courantNumber(double courantNumber) {
             if (!(courantNumber > 0) || Double.isInfinite(courantNumber)) {
@@ -395,7 +518,14 @@ public final class ShallowWaterProblem {
             return this;
         }
 
-        /** The domain [0, lengthX] × [0, lengthY] (default 2 × 1). */
+        /**
+         * The domain [0, lengthX] × [0, lengthY] (default 2 × 1).
+         *
+         * @param lengthX L<sub>x</sub>, finite and &gt; 0
+         * @param lengthY L<sub>y</sub>, finite and &gt; 0
+         * @return this builder
+         * @throws IllegalArgumentException if a length is not finite and &gt; 0
+         */
         public Builder domain(double lengthX, double lengthY) {
             if (!(lengthX > 0) || !(lengthY > 0) || Double.isInfinite(lengthX) || Double.isInfinite(lengthY)) {
                 throw new IllegalArgumentException("domain lengths must be finite and > 0, were lengthX=" + lengthX
@@ -406,7 +536,13 @@ public final class ShallowWaterProblem {
             return this;
         }
 
-        /** Gravity g (default 1). */
+        /**
+         * Gravity g (default 1).
+         *
+         * @param gravity g, finite and &gt; 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code gravity} is not finite and &gt; 0
+         */
         public Builder gravity(double gravity) {
             if (!(gravity > 0) || Double.isInfinite(gravity)) {
                 throw new IllegalArgumentException("gravity must be finite and > 0, was " + gravity);
@@ -415,7 +551,14 @@ public final class ShallowWaterProblem {
             return this;
         }
 
-        /** The β-plane f = f0 + β(y − L<sub>y</sub>/2) (default f0 = 0.5, β = 0). */
+        /**
+         * The β-plane f = f0 + β(y − L<sub>y</sub>/2) (default f0 = 0.5, β = 0).
+         *
+         * @param f0   f at mid-basin y = L<sub>y</sub>/2, finite
+         * @param beta β = df/dy, finite; 0 for an f-plane
+         * @return this builder
+         * @throws IllegalArgumentException if {@code f0} or {@code beta} is not finite
+         */
         public Builder coriolis(double f0, double beta) {
             if (!Double.isFinite(f0) || !Double.isFinite(beta)) {
                 throw new IllegalArgumentException("coriolis f0 and beta must be finite, were f0=" + f0 + ", beta=" + beta);
@@ -425,32 +568,62 @@ public final class ShallowWaterProblem {
             return this;
         }
 
-        /** Which directions are periodic (default neither: walls all round). */
+        /**
+         * Which directions are periodic (default neither: walls all round).
+         *
+         * @param x true for periodic in x, false for walls at x = 0 and x = L<sub>x</sub>
+         * @param y true for periodic in y, false for walls at y = 0 and y = L<sub>y</sub>
+         * @return this builder
+         */
         public Builder periodic(boolean x, boolean y) {
             this.periodicX = x;
             this.periodicY = y;
             return this;
         }
 
-        /** The shape of the default bathymetry (default {@link Topography#SEAMOUNT}). */
+        /**
+         * The shape of the default bathymetry (default {@link Topography#SEAMOUNT}).
+         *
+         * @param topography the shape; ignored if {@link #bathymetry} is given
+         * @return this builder
+         * @throws NullPointerException if {@code topography} is null
+         */
         public Builder topography(Topography topography) {
             this.topography = Objects.requireNonNull(topography, "topography");
             return this;
         }
 
-        /** The bathymetry D, Nx·Ny values x fastest, the same on every rank; replaces the topography. */
+        /**
+         * The bathymetry D, Nx·Ny values x fastest, the same on every rank; replaces the topography.
+         *
+         * @param depth the resting depth at cell centres, finite and &gt; 0, read and copied
+         * @return this builder
+         * @throws NullPointerException if {@code depth} is null
+         */
         public Builder bathymetry(double[] depth) {
             this.bathymetry = Objects.requireNonNull(depth, "depth").clone();
             return this;
         }
 
-        /** The initial elevation η<sub>0</sub>, Nx·Ny values x fastest (default the Gaussian bump). */
+        /**
+         * The initial elevation η<sub>0</sub>, Nx·Ny values x fastest (default the Gaussian bump).
+         *
+         * @param eta0 the elevation at cell centres, finite with D + η<sub>0</sub> &gt; 0 everywhere, read and copied
+         * @return this builder
+         * @throws NullPointerException if {@code eta0} is null
+         */
         public Builder initialElevation(double[] eta0) {
             this.initialElevation = Objects.requireNonNull(eta0, "eta0").clone();
             return this;
         }
 
-        /** The bottom drag r, Nx·Ny values x fastest (default 0.05/D). */
+        /**
+         * The bottom drag r, Nx·Ny values x fastest (default 0.05/D).
+         *
+         * @param drag the linear drag rate at cell centres, in 1/time, finite and &gt;= 0, read and copied
+         * @return this builder
+         * @throws NullPointerException if {@code drag} is null
+         */
         public Builder drag(double[] drag) {
             this.drag = Objects.requireNonNull(drag, "drag").clone();
             return this;
@@ -460,6 +633,13 @@ public final class ShallowWaterProblem {
          * The region of interest [x0, x1] × [y0, y1] in domain coordinates: J averages over the cells
          * whose centres lie in it (default [0.8L<sub>x</sub>, 0.95L<sub>x</sub>] × [0.35L<sub>y</sub>,
          * 0.65L<sub>y</sub>]). {@link #build()} checks that it lies in the domain and holds a cell centre.
+         *
+         * @param x0 left edge, at least 0
+         * @param x1 right edge, above {@code x0} and at most L<sub>x</sub>
+         * @param y0 bottom edge, at least 0
+         * @param y1 top edge, above {@code y0} and at most L<sub>y</sub>
+         * @return this builder
+         * @throws IllegalArgumentException if a bound is not finite, or x0 ≥ x1 or y0 ≥ y1
          */
         public Builder regionOfInterest(double x0, double x1, double y0, double y1) {
             if (!Double.isFinite(x0) || !Double.isFinite(x1) || !Double.isFinite(y0) || !Double.isFinite(y1) || x0 >= x1
@@ -471,7 +651,15 @@ public final class ShallowWaterProblem {
             return this;
         }
 
-        /** An extra term ½·dx·dy·Σ(η_n − obs)² at {@code step} (observations Nx·Ny values; null: zero). */
+        /**
+         * An extra term ½·dx·dy·Σ(η_n − obs)² at {@code step} (observations Nx·Ny values; null: zero).
+         *
+         * @param step         the step whose elevation is compared, 0 ≤ step ≤ T; a repeated step replaces
+         *                     the earlier observations
+         * @param observations the global elevation field, x fastest, read and copied, or null for zero
+         * @return this builder
+         * @throws IllegalArgumentException if {@code step} is negative
+         */
         public Builder observeAt(int step, double[] observations) {
             if (step < 0) {
                 throw new IllegalArgumentException("observation step must be >= 0, was " + step);
@@ -480,13 +668,26 @@ public final class ShallowWaterProblem {
             return this;
         }
 
-        /** The ranks of the job (default: one rank). */
+        /**
+         * The ranks of the job (default: one rank).
+         *
+         * @param comm the communicator every rank builds the problem with
+         * @return this builder
+         * @throws NullPointerException if {@code comm} is null
+         */
         public Builder communicator(Communicator comm) {
             this.comm = Objects.requireNonNull(comm, "comm");
             return this;
         }
 
-        /** How ranks are arranged, px × py (default {@link ProcessGrid#balanced}). */
+        /**
+         * How ranks are arranged, px × py (default {@link ProcessGrid#balanced}).
+         *
+         * @param px ranks in x, at least 1
+         * @param py ranks in y, at least 1; px·py must be the communicator's size
+         * @return this builder
+         * @throws IllegalArgumentException if {@code px} or {@code py} is below 1
+         */
         public Builder processGrid(int px, int py) {
             if (px < 1 || py < 1) {
                 throw new IllegalArgumentException("process grid dimensions must be >= 1, were px=" + px + ", py=" + py);
@@ -499,10 +700,12 @@ public final class ShallowWaterProblem {
         /**
          * The problem. A collective call.
          *
+         * @return the problem, with this rank's block of the controls
          * @throws IllegalArgumentException naming the setting if an array has the wrong length, the
          *         Courant number exceeds the integrator's limit, the region is outside the domain or
          *         empty, a depth or total depth is not positive, a drag is negative, or an observation
-         *         step is beyond the run
+         *         step is beyond the run; also if a bathymetry, elevation or drag value is not finite, or
+         *         the process grid does not match the communicator
          */
         public ShallowWaterProblem build() {
             int values = cellsX * cellsY;

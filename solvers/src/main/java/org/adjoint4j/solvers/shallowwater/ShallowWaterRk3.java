@@ -104,12 +104,20 @@ public final class ShallowWaterRk3 implements TangentLinearStepper {
         this.description = "shallow-water RK3(" + decomposition + ", " + parameters + ")";
     }
 
-    /** The parameters. */
+    /**
+     * The parameters.
+     *
+     * @return the domain, gravity, Coriolis parameter and time step given to the constructor
+     */
     public ShallowWaterParameters parameters() {
         return parameters;
     }
 
-    /** The time step. */
+    /**
+     * The time step.
+     *
+     * @return dt, the parameters' time step
+     */
     public double dt() {
         return dt;
     }

@@ -24,8 +24,12 @@ public enum Topography {
     /**
      * The resting depth at (x, y), between 0.4 and 1.
      *
+     * @param x       position in x, in the units of {@code lengthX}, normally in [0, L<sub>x</sub>]
+     * @param y       position in y, in the units of {@code lengthY}, normally in [0, L<sub>y</sub>]
      * @param lengthX L<sub>x</sub>
      * @param lengthY L<sub>y</sub>
+     * @return the depth as a fraction of the reference depth: 1 for {@link #FLAT}, down to 0.4 on the
+     *         {@link #SEAMOUNT}'s top and 0.5 on the {@link #RIDGE}'s crest
      */
     public double depth(double x, double y, double lengthX, double lengthY) {
         switch (this) {

@@ -16,6 +16,7 @@ public final class ConfigCatalogue {
     /**
      * A catalogue of {@code keys}.
      *
+     * @param keys the keys, in documentation order; names must be distinct
      * @throws IllegalArgumentException if a name appears twice
      */
     public ConfigCatalogue(List<ConfigKey<?>> keys) {
@@ -26,24 +27,42 @@ public final class ConfigCatalogue {
         }
     }
 
-    /** The key called {@code name}, if there is one. */
+    /**
+     * The key called {@code name}, if there is one.
+     *
+     * @param name a full dotted name, e.g. {@code checkpointing.memory_slots}
+     * @return the key, or empty if the catalogue has no key of that name
+     */
     public Optional<ConfigKey<?>> find(String name) {
         return Optional.ofNullable(keys.get(name));
     }
 
-    /** Every key, in order. */
+    /**
+     * Every key, in order.
+     *
+     * @return an unmodifiable list of the keys in documentation order
+     */
     public List<ConfigKey<?>> keys() {
         return List.copyOf(keys.values());
     }
 
-    /** The sections, in order of first appearance. */
+    /**
+     * The sections, in order of first appearance.
+     *
+     * @return a new set of section names (the part of a key's name before the dot)
+     */
     public Set<String> sections() {
         Set<String> sections = new LinkedHashSet<>();
         keys.values().forEach(k -> sections.add(k.section()));
         return sections;
     }
 
-    /** The local names of the keys of {@code section}, in order. */
+    /**
+     * The local names of the keys of {@code section}, in order.
+     *
+     * @param section a section name, e.g. {@code checkpointing}
+     * @return a new list of the names after the dot; empty if there is no such section
+     */
     public List<String> localNames(String section) {
         List<String> names = new ArrayList<>();
         for (ConfigKey<?> k : keys.values()) {

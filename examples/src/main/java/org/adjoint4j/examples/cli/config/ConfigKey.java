@@ -36,6 +36,13 @@ public final class ConfigKey<T> {
     /**
      * A key with a default value.
      *
+     * @param <T>          the Java type of the key's values
+     * @param name         the full name, {@code section.name}, both parts lower case
+     * @param type         the accepted values
+     * @param defaultValue the value used when neither the file nor an override sets the key; must be
+     *                     accepted by {@code type}, not null
+     * @param meaning      what the key means, one sentence
+     * @return the key
      * @throws IllegalArgumentException if the name is not {@code section.name} or the default is not allowed
      */
     public static <T> ConfigKey<T> optional(String name, ValueType<T> type, T defaultValue, String meaning) {
@@ -45,38 +52,67 @@ public final class ConfigKey<T> {
     /**
      * A key that every configuration must set.
      *
+     * @param <T>     the Java type of the key's values
+     * @param name    the full name, {@code section.name}, both parts lower case
+     * @param type    the accepted values
+     * @param meaning what the key means, one sentence
+     * @return the key, without a default
      * @throws IllegalArgumentException if the name is not {@code section.name}
      */
     public static <T> ConfigKey<T> required(String name, ValueType<T> type, String meaning) {
         return new ConfigKey<>(name, type, null, meaning);
     }
 
-    /** The full name, e.g. {@code checkpointing.memory_slots}. */
+    /**
+     * The full name, e.g. {@code checkpointing.memory_slots}.
+     *
+     * @return {@code section.name}, as written in a configuration file or a {@code --set} override
+     */
     public String name() {
         return name;
     }
 
-    /** The section, e.g. {@code checkpointing}. */
+    /**
+     * The section, e.g. {@code checkpointing}.
+     *
+     * @return the part of the full name before the dot
+     */
     public String section() {
         return name.substring(0, name.indexOf('.'));
     }
 
-    /** The name within the section, e.g. {@code memory_slots}. */
+    /**
+     * The name within the section, e.g. {@code memory_slots}.
+     *
+     * @return the part of the full name after the dot
+     */
     public String localName() {
         return name.substring(name.indexOf('.') + 1);
     }
 
-    /** The accepted values. */
+    /**
+     * The accepted values.
+     *
+     * @return the value type that reads and checks the key's values
+     */
     public ValueType<T> type() {
         return type;
     }
 
-    /** The default; empty for a required key. */
+    /**
+     * The default; empty for a required key.
+     *
+     * @return the value used when neither the file nor an override sets the key
+     */
     public Optional<T> defaultValue() {
         return Optional.ofNullable(defaultValue);
     }
 
-    /** What the key means, one sentence. */
+    /**
+     * What the key means, one sentence.
+     *
+     * @return the description shown in error messages and the documentation
+     */
     public String meaning() {
         return meaning;
     }

@@ -32,12 +32,20 @@ public final class Configuration {
         this.origins = Map.copyOf(origins);
     }
 
-    /** The configuration file as given on the command line. */
+    /**
+     * The configuration file as given on the command line.
+     *
+     * @return the path, not resolved or normalised
+     */
     public Path file() {
         return file;
     }
 
-    /** The {@code --set KEY=VALUE} overrides, in the order given. */
+    /**
+     * The {@code --set KEY=VALUE} overrides, in the order given.
+     *
+     * @return an unmodifiable list of the override texts; empty if there were none
+     */
     public List<String> overrides() {
         return overrides;
     }
@@ -45,6 +53,10 @@ public final class Configuration {
     /**
      * The value of {@code key}.
      *
+     * @param <T> the Java type of the key's values
+     * @param key a key of this configuration's catalogue (the same instance)
+     * @return the validated value from the file, an override or the default; null only for a required
+     *         key, which a valid configuration always sets
      * @throws IllegalArgumentException if the key is not in this configuration's catalogue
      */
     public <T> T get(ConfigKey<T> key) {
@@ -57,6 +69,8 @@ public final class Configuration {
     /**
      * Where the value of {@code key} came from: "in FILE", "from --set KEY=VALUE" or {@value #DEFAULT_ORIGIN}.
      *
+     * @param key a key of this configuration's catalogue (the same instance)
+     * @return the origin, for messages and reports
      * @throws IllegalArgumentException if the key is not in this configuration's catalogue
      */
     public String origin(ConfigKey<?> key) {
@@ -64,7 +78,11 @@ public final class Configuration {
         return origins.getOrDefault(key.name(), DEFAULT_ORIGIN);
     }
 
-    /** Every value, defaults included, as nested JSON objects {@code {"section": {"name": value}}}. */
+    /**
+     * Every value, defaults included, as nested JSON objects {@code {"section": {"name": value}}}.
+     *
+     * @return a new JSON object, sections and keys in catalogue order
+     */
     public ObjectNode echo() {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         for (ConfigKey<?> k : catalogue.keys()) {

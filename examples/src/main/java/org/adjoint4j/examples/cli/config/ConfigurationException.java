@@ -9,12 +9,21 @@ public final class ConfigurationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** A problem described by {@code message}. */
+    /**
+     * A problem described by {@code message}.
+     *
+     * @param message the text shown to the user; several problems one per line
+     */
     public ConfigurationException(String message) {
         super(message);
     }
 
-    /** A problem described by {@code message}, caused by {@code cause}. */
+    /**
+     * A problem described by {@code message}, caused by {@code cause}.
+     *
+     * @param message the text shown to the user; several problems one per line
+     * @param cause   the underlying failure, e.g. an I/O or parse error; may be null
+     */
     public ConfigurationException(String message, Throwable cause) {
         super(message, cause);
     }
@@ -27,6 +36,7 @@ public final class ConfigurationException extends RuntimeException {
      * @param value    the value as written (strings quoted)
      * @param expected what is allowed, e.g. "an integer >= 1"
      * @param origin   where the value came from, e.g. "in run.toml" or "from --set"
+     * @return a new exception with that message (to be thrown by the caller)
      */
     public static ConfigurationException notAllowed(String key, String value, String expected, String origin) {
         return new ConfigurationException(notAllowedMessage(key, value, expected, origin));

@@ -58,6 +58,8 @@ public final class ConfigurationReader {
      *
      * @param file      the TOML file
      * @param overrides {@code KEY=VALUE} texts, applied in order after the file
+     * @return the configuration, with a valid value for every general key and every key of the selected
+     *         model
      * @throws ConfigurationException naming every problem found: a missing or unreadable file, a
      *         syntax error (with line and column), unknown keys, values of the wrong type or out of range,
      *         missing required keys, malformed overrides

@@ -19,6 +19,9 @@ public final class ValueTypes {
     /**
      * Integers in {@code [min, max]}; an integer written as a float (10.0) is not accepted.
      *
+     * @param min the smallest accepted value
+     * @param max the largest accepted value; {@link Integer#MAX_VALUE} for no upper bound
+     * @return the value type
      * @throws IllegalArgumentException if {@code min > max}
      */
     public static ValueType<Integer> integer(int min, int max) {
@@ -31,6 +34,8 @@ public final class ValueTypes {
     /**
      * Finite numbers greater than {@code exclusiveMin}; integers are accepted too.
      *
+     * @param exclusiveMin the bound, itself not accepted (0 for positive numbers)
+     * @return the value type
      * @throws IllegalArgumentException if {@code exclusiveMin} is not finite
      */
     public static ValueType<Double> numberAbove(double exclusiveMin) {
@@ -40,22 +45,38 @@ public final class ValueTypes {
         return new NumberType(exclusiveMin);
     }
 
-    /** Any finite number, negative ones included; integers are accepted too. */
+    /**
+     * Any finite number, negative ones included; integers are accepted too.
+     *
+     * @return the shared value type
+     */
     public static ValueType<Double> number() {
         return AnyNumberType.INSTANCE;
     }
 
-    /** Finite numbers {@code >= 0}; integers are accepted too. */
+    /**
+     * Finite numbers {@code >= 0}; integers are accepted too.
+     *
+     * @return the shared value type
+     */
     public static ValueType<Double> nonNegativeNumber() {
         return NonNegativeNumberType.INSTANCE;
     }
 
-    /** {@code true} or {@code false}. */
+    /**
+     * {@code true} or {@code false}.
+     *
+     * @return the shared value type; TOML booleans only, not strings or numbers
+     */
     public static ValueType<Boolean> bool() {
         return BooleanType.INSTANCE;
     }
 
-    /** Any non-blank string. */
+    /**
+     * Any non-blank string.
+     *
+     * @return the shared value type; overrides are taken as plain text
+     */
     public static ValueType<String> text() {
         return TextType.INSTANCE;
     }
@@ -63,6 +84,8 @@ public final class ValueTypes {
     /**
      * One of the given strings.
      *
+     * @param choices the accepted strings, compared exactly (case-sensitive); copied
+     * @return the value type; overrides are taken as plain text
      * @throws IllegalArgumentException if {@code choices} is empty
      */
     public static ValueType<String> oneOf(List<String> choices) {
@@ -75,6 +98,9 @@ public final class ValueTypes {
     /**
      * Lists of integers, each in {@code [min, max]}, without repetitions; the empty list is accepted.
      *
+     * @param min the smallest accepted element
+     * @param max the largest accepted element; {@link Integer#MAX_VALUE} for no upper bound
+     * @return the value type; values are unmodifiable lists in the order written
      * @throws IllegalArgumentException if {@code min > max}
      */
     public static ValueType<List<Integer>> integerList(int min, int max) {
@@ -84,7 +110,11 @@ public final class ValueTypes {
         return new IntegerListType(new IntegerType(min, max));
     }
 
-    /** Lists of distinct non-empty strings; the empty list is accepted. */
+    /**
+     * Lists of distinct non-empty strings; the empty list is accepted.
+     *
+     * @return the shared value type; values are unmodifiable lists in the order written
+     */
     public static ValueType<List<String>> textList() {
         return TextListType.INSTANCE;
     }

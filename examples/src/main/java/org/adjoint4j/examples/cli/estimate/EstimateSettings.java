@@ -96,7 +96,11 @@ public record EstimateSettings(List<String> controls, List<FirstGuess> firstGues
     /**
      * The settings of {@code configuration}, each entry of the lists checked for its form.
      *
-     * @throws ConfigurationException naming the key and the entry that is malformed
+     * @param configuration a configuration read with {@link #KEYS}
+     * @return the settings; names in them are not yet checked against a model (see
+     *         {@link TwinExperiment#check})
+     * @throws ConfigurationException naming the key and the entry that is malformed, or if the gradient
+     *         tolerance is not below 1
      */
     public static EstimateSettings from(Configuration configuration) {
         List<FirstGuess> guesses = new ArrayList<>();

@@ -34,12 +34,24 @@ public record FirstGuess(String control, Kind kind, double number) {
     private static final Pattern SCALED = Pattern.compile(NAME + "truth\\s*\\*\\s*" + NUMBER + "\\s*");
     private static final Pattern NOISE = Pattern.compile(NAME + "truth\\s*\\+\\s*noise\\s*\\(\\s*" + NUMBER + "\\s*\\)\\s*");
 
+    /**
+     * Checks that the name and the form are given.
+     *
+     * @param control the control's name, not null
+     * @param kind    which of the three forms, not null
+     * @param number  the constant, the factor or σ
+     */
     public FirstGuess {
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(kind, "kind");
     }
 
-    /** The first guess {@code entry} describes, or empty if it has none of the {@link #FORMS} (or σ &lt; 0). */
+    /**
+     * The first guess {@code entry} describes, or empty if it has none of the {@link #FORMS} (or σ &lt; 0).
+     *
+     * @param entry an entry of {@code estimate.first_guess}, e.g. {@code "kappa = truth * 1.5"}
+     * @return the parsed first guess with a finite number, or empty
+     */
     public static Optional<FirstGuess> parse(String entry) {
         Optional<NamedValue> constant = NamedValue.parse(entry);
         if (constant.isPresent()) {

@@ -18,7 +18,13 @@ public record NamedValue(String name, double value) {
     static final String NUMBER = "([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)";
     private static final Pattern ENTRY = Pattern.compile(NAME + NUMBER + "\\s*");
 
-    /** The entry as name and value, or empty if it is not of the form "NAME = NUMBER" with a finite number. */
+    /**
+     * The entry as name and value, or empty if it is not of the form "NAME = NUMBER" with a finite number.
+     *
+     * @param entry an entry of a configuration list, e.g. {@code "kappa = 1e-3"}; blanks around the
+     *              parts are allowed
+     * @return the name and the value, or empty
+     */
     public static Optional<NamedValue> parse(String entry) {
         Matcher m = ENTRY.matcher(entry);
         if (!m.matches()) {

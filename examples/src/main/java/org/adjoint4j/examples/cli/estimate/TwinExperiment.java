@@ -65,6 +65,9 @@ public final class TwinExperiment {
     /**
      * Checks the settings against the model without computing anything.
      *
+     * @param model         the model (its configured controls are the truth)
+     * @param settings      the {@code [estimate]} settings
+     * @param configuration the configuration the settings came from, for the origins in messages
      * @throws ConfigurationException naming the key and value that do not fit the model
      */
     public static void check(Model model, EstimateSettings settings, Configuration configuration) {
@@ -75,6 +78,10 @@ public final class TwinExperiment {
      * Checks the settings against the model and sets the experiment up: a collective call that runs
      * the model once with the true controls to make the observations.
      *
+     * @param model         this rank's part of the model (its configured controls are the truth)
+     * @param settings      the {@code [estimate]} settings
+     * @param configuration the configuration the settings came from, for the origins in messages
+     * @return the experiment, with this rank's observations, first guess and penalties
      * @throws ConfigurationException naming the key and value that do not fit the model
      */
     public static TwinExperiment of(Model model, EstimateSettings settings, Configuration configuration) {
@@ -212,6 +219,9 @@ public final class TwinExperiment {
      * The relative error of each estimated control at {@code m}: ‖m − m<sub>true</sub>‖₂ / ‖m<sub>true</sub>‖₂
      * over all ranks for a field, |m − m<sub>true</sub>| / |m<sub>true</sub>| for a scalar (absolute
      * errors where the truth is zero). A collective call.
+     *
+     * @param m this rank's part of a point in control space, with the model's control layout; read only
+     * @return estimated control → its error, in the order of {@link #estimated()}; the same on every rank
      */
     public Map<String, Double> errors(Controls m) {
         Map<String, Double> errors = new LinkedHashMap<>();
@@ -242,52 +252,92 @@ public final class TwinExperiment {
         return errors;
     }
 
-    /** The model (its controls are the truth). */
+    /**
+     * The model (its controls are the truth).
+     *
+     * @return this rank's part of the model
+     */
     public Model model() {
         return model;
     }
 
-    /** The settings. */
+    /**
+     * The settings.
+     *
+     * @return the {@code [estimate]} settings the experiment was built from
+     */
     public EstimateSettings settings() {
         return settings;
     }
 
-    /** The names of the estimated controls, in the order of {@code estimate.controls}. */
+    /**
+     * The names of the estimated controls, in the order of {@code estimate.controls}.
+     *
+     * @return the names, not empty; the set is the experiment's own and must not be modified
+     */
     public Set<String> estimated() {
         return estimated;
     }
 
-    /** A copy of the true controls. */
+    /**
+     * A copy of the true controls.
+     *
+     * @return this rank's part of the truth; the caller owns it
+     */
     public Controls truth() {
         return truth.copy();
     }
 
-    /** A copy of the first guess: the truth with the estimated controls set as configured. */
+    /**
+     * A copy of the first guess: the truth with the estimated controls set as configured.
+     *
+     * @return this rank's part of the first guess; the caller owns it
+     */
     public Controls firstGuess() {
         return firstGuess.copy();
     }
 
-    /** The misfit to the synthetic observations. */
+    /**
+     * The misfit to the synthetic observations.
+     *
+     * @return the objective J<sub>o</sub>, holding this rank's observations
+     */
     public ObservationMisfit misfit() {
         return misfit;
     }
 
-    /** The regularisation and background terms. */
+    /**
+     * The regularisation and background terms.
+     *
+     * @return smoothness terms first, then background terms; may be empty; must not be modified
+     */
     public List<Penalty> penalties() {
         return penalties;
     }
 
-    /** The observed state field. */
+    /**
+     * The observed state field.
+     *
+     * @return the field's name in the model's state layout
+     */
     public String observedField() {
         return observedField;
     }
 
-    /** The observation steps, increasing. */
+    /**
+     * The observation steps, increasing.
+     *
+     * @return a new set of steps, each in [0, model steps]; not empty
+     */
     public TreeSet<Integer> steps() {
         return new TreeSet<>(steps);
     }
 
-    /** Observed cells per observation step, over all ranks. */
+    /**
+     * Observed cells per observation step, over all ranks.
+     *
+     * @return the number of cells of the global grid whose indices are multiples of the stride
+     */
     public long observedCells() {
         return observedCells;
     }

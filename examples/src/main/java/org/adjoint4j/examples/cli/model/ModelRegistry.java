@@ -19,7 +19,8 @@ public final class ModelRegistry {
     /**
      * A registry of {@code factories}.
      *
-     * @throws IllegalArgumentException if two factories have the same type, or a factory declares a key
+     * @param factories the model factories, in the order listed in help; not empty
+     * @throws IllegalArgumentException if {@code factories} is empty, two factories have the same type, or a factory declares a key
      *         outside the {@code model} section or the key {@code model.type}
      */
     public ModelRegistry(List<ModelFactory> factories) {
@@ -41,18 +42,30 @@ public final class ModelRegistry {
                 "the model to differentiate; its other keys in [model] depend on it");
     }
 
-    /** The models of this version of the tool. */
+    /**
+     * The models of this version of the tool.
+     *
+     * @return a new registry of heat2d, heat2d-implicit, burgers2d, shallow-water and lorenz96
+     */
     public static ModelRegistry standard() {
         return new ModelRegistry(List.of(new Heat2dModelFactory(), new Heat2dImplicitModelFactory(),
                 new Burgers2dModelFactory(), new ShallowWaterModelFactory(), new Lorenz96ModelFactory()));
     }
 
-    /** The key {@code model.type}, whose allowed values are the registered types. */
+    /**
+     * The key {@code model.type}, whose allowed values are the registered types.
+     *
+     * @return the required selector key; configurations must be read with this instance
+     */
     public ConfigKey<String> typeKey() {
         return typeKey;
     }
 
-    /** The registered factories, in registration order. */
+    /**
+     * The registered factories, in registration order.
+     *
+     * @return an unmodifiable list of the factories
+     */
     public List<ModelFactory> factories() {
         return List.copyOf(factories.values());
     }
@@ -60,6 +73,8 @@ public final class ModelRegistry {
     /**
      * The keys of the model {@code type}.
      *
+     * @param type a registered value of {@code model.type}
+     * @return the model's keys, all in the {@code model} section
      * @throws IllegalArgumentException if the type is not registered
      */
     public List<ConfigKey<?>> keysOf(String type) {
@@ -69,6 +84,9 @@ public final class ModelRegistry {
     /**
      * The model that {@code configuration} describes.
      *
+     * @param configuration a configuration read with this registry's {@link #typeKey()} and the keys
+     *                      of the selected model
+     * @return the whole model on a single (serial) rank
      * @throws org.adjoint4j.examples.cli.config.ConfigurationException if its values conflict
      */
     public Model build(Configuration configuration) {
@@ -78,6 +96,10 @@ public final class ModelRegistry {
     /**
      * This rank's part of the model that {@code configuration} describes, on the ranks of {@code comm}.
      *
+     * @param configuration a configuration read with this registry's {@link #typeKey()} and the keys
+     *                      of the selected model
+     * @param comm          the ranks of the run
+     * @return this rank's part of the model
      * @throws org.adjoint4j.examples.cli.config.ConfigurationException if its values conflict
      */
     public Model build(Configuration configuration, Communicator comm) {

@@ -21,7 +21,13 @@ import org.adjoint4j.mpi.ReduceOp;
  */
 public record ControlNorm(String control, boolean scalar, double norm2, double normMax, double value) {
 
-    /** The norms of every control of {@code gradient}, fields first; collective over {@code comm}. */
+    /**
+     * The norms of every control of {@code gradient}, fields first; collective over {@code comm}.
+     *
+     * @param gradient this rank's part of dJ/dm: owned cells of the fields, replicated scalars; read only
+     * @param comm     the ranks the control fields are spread over
+     * @return one norm per control, fields in layout order then scalars; the same on every rank
+     */
     public static List<ControlNorm> of(Controls gradient, Communicator comm) {
         List<ControlNorm> norms = new ArrayList<>();
         ControlLayout layout = gradient.layout();

@@ -16,7 +16,21 @@ import java.util.Objects;
 public record GriddedField(String path, String longName, String units, String description, int nx, int ny,
                            double[] values) {
 
-    /** Checks the names and that the number of values is nx·ny. */
+    /**
+     * Checks the names and that the number of values is nx·ny.
+     *
+     * @param path        where it goes in the HDF5 file, without the leading slash, e.g. "gradient/kappa";
+     *                    names of letters, digits and {@code _} separated by {@code /}
+     * @param longName    a human-readable name, e.g. "dJ/dkappa"
+     * @param units       units; "1" when nondimensional
+     * @param description one sentence on what the values are
+     * @param nx          cells in x, at least 1
+     * @param ny          cells in y, at least 1
+     * @param values      nx·ny values, x fastest (a row-major [ny, nx] array); kept, not copied
+     * @throws NullPointerException     if a name is null
+     * @throws IllegalArgumentException if the path is malformed, nx or ny is below 1, or the number of
+     *                                  values is not nx·ny
+     */
     public GriddedField {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(longName, "longName");
@@ -34,7 +48,11 @@ public record GriddedField(String path, String longName, String units, String de
         }
     }
 
-    /** The last part of the path, e.g. "kappa". */
+    /**
+     * The last part of the path, e.g. "kappa".
+     *
+     * @return the text after the last {@code /} of the path; the whole path if it has none
+     */
     public String name() {
         return path.substring(path.lastIndexOf('/') + 1);
     }

@@ -44,6 +44,9 @@ public final class Hdf5FieldWriter {
     /**
      * Writes {@code fields} to {@code file}, replacing it.
      *
+     * @param file       the HDF5 file to create or replace
+     * @param grid       the global grid, written as root attributes and each dataset's {@code dx}, {@code dy}
+     * @param fields     the global fields, each written at {@code /PATH} as given (any shape)
      * @param attributes root attributes: String, Integer, Long or Double values
      * @throws IllegalArgumentException if an attribute value has another type
      * @throws IOException              naming the file if HDF5 reports an error

@@ -48,8 +48,13 @@ public final class JsonReport {
     /**
      * A report of {@code command} ("run", "verify" or "estimate") started at {@code started}.
      *
-     * @param version the version of adjoint4j
-     * @param ranks   the number of ranks of the run
+     * @param command       the subcommand: "run", "verify" or "estimate"
+     * @param version       the version of adjoint4j
+     * @param started       when the command started; the wall time is measured from it
+     * @param configuration the configuration, echoed with every value and its file and overrides
+     * @param model         the model, described with its grid and controls
+     * @param schedule      the checkpointing schedule as configured
+     * @param ranks         the number of ranks of the run
      */
     public JsonReport(String command, String version, Instant started, Configuration configuration, Model model,
                       ScheduleSpec schedule, int ranks) {
@@ -104,7 +109,13 @@ public final class JsonReport {
         }
     }
 
-    /** Adds J, the norms of the gradient per control and the statistics of the sweeps. */
+    /**
+     * Adds J, the norms of the gradient per control and the statistics of the sweeps.
+     *
+     * @param result    the gradient computation: its value and sweep statistics are written
+     * @param objective the name, description and units of J
+     * @param norms     the gradient's norms per control, e.g. from {@link ControlNorm#of}
+     */
     public void gradient(GradientResult result, FieldInfo objective, List<ControlNorm> norms) {
         objective(objective, result.value());
         ArrayNode gradient = root.putArray("gradient");
@@ -121,7 +132,12 @@ public final class JsonReport {
         statistics(result.statistics());
     }
 
-    /** Adds J(m) alone (when no gradient section is written). */
+    /**
+     * Adds J(m) alone (when no gradient section is written).
+     *
+     * @param objective the name, description and units of J
+     * @param value     J(m); written as null if not finite
+     */
     public void objective(FieldInfo objective, double value) {
         ObjectNode j = root.putObject("objective");
         j.put("name", objective.name());
@@ -156,7 +172,11 @@ public final class JsonReport {
         s.put("totalNanos", st.totalNanos());
     }
 
-    /** Adds the verification results and sets the status to "passed" or "failed". */
+    /**
+     * Adds the verification results and sets the status to "passed" or "failed".
+     *
+     * @param results the checks in the order run; "passed" only if every one passed
+     */
     public void verification(List<CheckResult> results) {
         long passed = results.stream().filter(CheckResult::passed).count();
         boolean all = passed == results.size();
@@ -223,7 +243,11 @@ public final class JsonReport {
         }
     }
 
-    /** Adds the outcome of a twin experiment ({@code estimate}). */
+    /**
+     * Adds the outcome of a twin experiment ({@code estimate}).
+     *
+     * @param e the summary; its iterations must have an error for every estimated control
+     */
     public void estimation(EstimationSummary e) {
         ObjectNode n = root.putObject("estimation");
         n.put("optimizer", e.optimizer());
@@ -270,13 +294,22 @@ public final class JsonReport {
         }
     }
 
-    /** Lists the files of the output directory, the report included. */
+    /**
+     * Lists the files of the output directory, the report included.
+     *
+     * @param names the file names relative to the output directory, in the order to list them
+     */
     public void files(List<String> names) {
         ArrayNode files = root.putArray("files");
         names.forEach(files::add);
     }
 
-    /** The report as a JSON tree, as it would be written at {@code finished}. */
+    /**
+     * The report as a JSON tree, as it would be written at {@code finished}.
+     *
+     * @param finished the finishing time, written with the wall time since the start
+     * @return a new tree; later changes to the report do not affect it
+     */
     public ObjectNode toJson(Instant finished) {
         ObjectNode copy = root.deepCopy();
         ObjectNode t = (ObjectNode) copy.get("timestamps");
@@ -285,7 +318,13 @@ public final class JsonReport {
         return copy;
     }
 
-    /** Writes the report, pretty-printed, with the finishing time {@code finished}. */
+    /**
+     * Writes the report, pretty-printed, with the finishing time {@code finished}.
+     *
+     * @param file     the file to create or replace
+     * @param finished the finishing time, written with the wall time since the start
+     * @throws IOException if the file cannot be written
+     */
     public void write(Path file, Instant finished) throws IOException {
         JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), toJson(finished));
     }

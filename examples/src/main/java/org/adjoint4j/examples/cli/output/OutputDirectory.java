@@ -45,9 +45,11 @@ public final class OutputDirectory implements AutoCloseable {
      * Checks that {@code directory} can be created and creates its staging directory (and any missing
      * parent directories).
      *
+     * @param directory the output directory; a relative path is resolved against the working directory
      * @param overwrite whether an existing directory may be replaced at {@link #commit()}
      * @throws ConfigurationException naming the directory if it exists (without {@code overwrite}), is
      *         a file, or cannot be created
+     * @return the prepared directory, with an empty staging directory next to the target
      */
     public static OutputDirectory prepare(Path directory, boolean overwrite) {
         Path target = directory.toAbsolutePath().normalize();
@@ -90,12 +92,20 @@ public final class OutputDirectory implements AutoCloseable {
         }
     }
 
-    /** Where the files go until {@link #commit()}. */
+    /**
+     * Where the files go until {@link #commit()}.
+     *
+     * @return the staging directory, a hidden sibling of the target
+     */
     public Path staging() {
         return staging;
     }
 
-    /** The output directory (absolute). */
+    /**
+     * The output directory (absolute).
+     *
+     * @return the absolute, normalised path the staging directory is renamed to by {@link #commit()}
+     */
     public Path target() {
         return target;
     }

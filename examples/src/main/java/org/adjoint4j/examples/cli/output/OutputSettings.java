@@ -31,7 +31,12 @@ public record OutputSettings(Path directory, boolean overwrite, boolean hdf5, bo
     /** The keys of the {@code [output]} section. */
     public static final List<ConfigKey<?>> KEYS = List.of(DIRECTORY, OVERWRITE, HDF5, PLOTS);
 
-    /** The settings of {@code configuration}'s {@code [output]} section. */
+    /**
+     * The settings of {@code configuration}'s {@code [output]} section.
+     *
+     * @param configuration a configuration read with {@link #KEYS}
+     * @return the settings; the directory is not checked or created here
+     */
     public static OutputSettings from(Configuration configuration) {
         return new OutputSettings(Path.of(configuration.get(DIRECTORY)), configuration.get(OVERWRITE),
                 configuration.get(HDF5), configuration.get(PLOTS));

@@ -22,6 +22,10 @@ public final class ResultFields {
     /**
      * The gradient fields, then the final-state fields, in layout order, on rank 0; an empty list on the
      * other ranks. A collective call.
+     *
+     * @param model  this rank's part of the model: names, units, grid and the gathering of fields
+     * @param result this rank's result of a gradient computation; read only
+     * @return the global fields on rank 0, gathered into new arrays; an empty list elsewhere
      */
     public static List<GriddedField> of(Model model, GradientResult result) {
         boolean root = model.communicator().rank() == 0;

@@ -22,8 +22,10 @@ public final class XdmfWriter {
     /**
      * Writes {@code xmf}.
      *
+     * @param xmf          the XDMF file to create or replace
      * @param hdf5FileName the HDF5 file's name as referenced from the XDMF file (same directory)
      * @param name         the grid's name shown by viewers
+     * @param grid         the grid the fields lie on
      * @param fields       the fields; those not of the grid's shape are left out
      * @throws IOException if the file cannot be written
      */

@@ -29,7 +29,12 @@ public record ParallelSettings(int ranks, Device device, Duration timeLimit) {
     /** The keys of the {@code [parallel]} section. */
     public static final List<ConfigKey<?>> KEYS = List.of(RANKS, DEVICE, TIME_LIMIT);
 
-    /** The settings {@code configuration} asks for. */
+    /**
+     * The settings {@code configuration} asks for.
+     *
+     * @param configuration a configuration read with {@link #KEYS}
+     * @return the settings; a time limit of 0 minutes becomes {@code null}
+     */
     public static ParallelSettings from(Configuration configuration) {
         int minutes = configuration.get(TIME_LIMIT);
         return new ParallelSettings(configuration.get(RANKS), Device.of(configuration.get(DEVICE)),

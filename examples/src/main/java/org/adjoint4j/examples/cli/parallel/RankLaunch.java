@@ -20,7 +20,10 @@ public final class RankLaunch {
     /**
      * Runs {@code program} with {@code args} on every rank.
      *
+     * @param settings the number of ranks, the device and the time limit (none: ten years)
      * @param program the program, by instance for threads and by class name for the process devices
+     * @param args    the arguments every rank's program receives
+     * @return the ranks' outcome once all have finished, failed or were killed at the time limit
      */
     public static JobResult run(ParallelSettings settings, RankProgram program, List<String> args) {
         Duration limit = settings.timeLimit() == null ? NO_LIMIT : settings.timeLimit();

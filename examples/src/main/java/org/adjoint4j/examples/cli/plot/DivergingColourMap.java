@@ -18,6 +18,9 @@ public final class DivergingColourMap {
     /**
      * The colour of {@code t} as 0xRRGGBB; values below −1 or above +1 take the end colours and NaN
      * takes the centre colour.
+     *
+     * @param t the value scaled to [−1, 1], e.g. divided by the largest magnitude of the data
+     * @return the colour as 0xRRGGBB (the top byte is 0)
      */
     public static int rgb(double t) {
         if (Double.isNaN(t)) {

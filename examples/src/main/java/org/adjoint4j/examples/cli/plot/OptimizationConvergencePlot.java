@@ -35,7 +35,12 @@ public final class OptimizationConvergencePlot {
      */
     public record Series(String label, double[] values) {
 
-        /** Copies the values. */
+        /**
+         * Copies the values.
+         *
+         * @param label  legend text, not null
+         * @param values one value per iteration (copied)
+         */
         public Series {
             Objects.requireNonNull(label, "label");
             values = values.clone();

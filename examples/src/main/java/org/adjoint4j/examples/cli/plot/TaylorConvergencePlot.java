@@ -43,7 +43,15 @@ public final class TaylorConvergencePlot {
      */
     public record Series(String label, double[] h, double[] remainders, boolean[] fitted) {
 
-        /** Copies the arrays and checks that they have the same length. */
+        /**
+         * Copies the arrays and checks that they have the same length.
+         *
+         * @param label      legend text, not null
+         * @param h          step sizes (copied)
+         * @param remainders r(h), one per step size (copied)
+         * @param fitted     which points entered the order fit, one per step size (copied)
+         * @throws IllegalArgumentException if the arrays differ in length
+         */
         public Series {
             Objects.requireNonNull(label, "label");
             h = h.clone();

@@ -15,7 +15,14 @@ import java.util.Locale;
  */
 public record Ticks(double[] values, List<String> labels, String scale) {
 
-    /** Copies the arrays. */
+    /**
+     * Copies the arrays.
+     *
+     * @param values tick positions, increasing (copied)
+     * @param labels one label per tick (copied)
+     * @param scale  the factor shown beside the axis, e.g. "× 1e-3"; empty for none
+     * @throws IllegalArgumentException if there is not one label per value
+     */
     public Ticks {
         values = values.clone();
         labels = List.copyOf(labels);
@@ -25,7 +32,11 @@ public record Ticks(double[] values, List<String> labels, String scale) {
         }
     }
 
-    /** The tick positions (a copy). */
+    /**
+     * The tick positions (a copy).
+     *
+     * @return a new array of the positions, increasing, in data units
+     */
     @Override
     public double[] values() {
         return values.clone();
@@ -34,6 +45,12 @@ public record Ticks(double[] values, List<String> labels, String scale) {
     /**
      * About {@code target} ticks on the linear axis [lo, hi], at multiples of a nice step.
      *
+     * @param lo     the axis's lower end
+     * @param hi     the axis's upper end, above {@code lo}
+     * @param target the wanted number of ticks, at least 2; the step is chosen so there are at most
+     *               about this many
+     * @return the ticks within [lo, hi], labelled with as many decimals as the step needs and scaled
+     *         by a power of ten when the values are below 1e-2 or at least 1e5
      * @throws IllegalArgumentException if the range is not finite and increasing or {@code target < 2}
      */
     public static Ticks linear(double lo, double hi, int target) {
@@ -72,6 +89,9 @@ public record Ticks(double[] values, List<String> labels, String scale) {
      * The powers of ten in [lo, hi] on a logarithmic axis, labelled "1e-3"; when the range holds
      * fewer than three, also 2 and 5 times each power ("2e-3", "5e-3").
      *
+     * @param lo the axis's lower end, above 0
+     * @param hi the axis's upper end, finite and above {@code lo}
+     * @return the ticks within [lo, hi], without a scale
      * @throws IllegalArgumentException if the range is not positive, finite and increasing
      */
     public static Ticks logarithmic(double lo, double hi) {

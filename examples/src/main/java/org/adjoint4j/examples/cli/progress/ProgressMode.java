@@ -20,12 +20,20 @@ public enum ProgressMode {
         this.configName = configName;
     }
 
-    /** The name in configurations, e.g. "auto". */
+    /**
+     * The name in configurations, e.g. "auto".
+     *
+     * @return the value of {@code progress.mode} that selects this mode
+     */
     public String configName() {
         return configName;
     }
 
-    /** Every name, in declaration order. */
+    /**
+     * Every name, in declaration order.
+     *
+     * @return a new list of the configuration names
+     */
     public static List<String> names() {
         List<String> names = new ArrayList<>();
         for (ProgressMode m : values()) {
@@ -37,6 +45,8 @@ public enum ProgressMode {
     /**
      * The mode called {@code name}.
      *
+     * @param name a configuration name, e.g. "log" (case-sensitive)
+     * @return the mode
      * @throws IllegalArgumentException naming the value and the allowed names if there is none
      */
     public static ProgressMode named(String name) {

@@ -70,6 +70,11 @@ public final class ProgressObserver implements SweepObserver {
      * The observer that {@code configuration}'s {@code [progress]} section asks for, printing to
      * {@code out} on rank 0 only: {@link SweepObserver#NONE} on other ranks and in mode "off"; in mode
      * "auto" a bar when the JVM has a console, log lines otherwise.
+     *
+     * @param configuration a configuration with the {@code [progress]} keys
+     * @param out           where progress is printed; not closed
+     * @param rank          this rank; only rank 0 prints
+     * @return the observer to pass to the sweeps
      */
     public static SweepObserver create(Configuration configuration, PrintWriter out, int rank) {
         ProgressMode mode = ProgressMode.named(configuration.get(MODE));
@@ -79,8 +84,12 @@ public final class ProgressObserver implements SweepObserver {
     /**
      * An observer printing to {@code out} on rank 0 only.
      *
+     * @param mode            how progress is shown
      * @param intervalSeconds seconds between lines in log mode, finite and > 0
+     * @param out             where progress is printed; not closed
+     * @param rank            this rank; only rank 0 prints
      * @param terminal        whether {@code out} is a terminal (decides {@link ProgressMode#AUTO})
+     * @return {@link SweepObserver#NONE} on ranks other than 0 and in mode "off", else a new observer
      * @throws IllegalArgumentException if the interval is not finite and positive
      */
     public static SweepObserver create(ProgressMode mode, double intervalSeconds, PrintWriter out, int rank,

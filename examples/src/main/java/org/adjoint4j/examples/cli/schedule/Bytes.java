@@ -10,7 +10,12 @@ public final class Bytes {
     private Bytes() {
     }
 
-    /** {@code bytes} with one decimal in the largest binary unit that keeps the number at least 1. */
+    /**
+     * {@code bytes} with one decimal in the largest binary unit that keeps the number at least 1.
+     *
+     * @param bytes a byte count, at least 0
+     * @return e.g. "512 B" below 1024, else "1.5 KiB" up to "EiB"
+     */
     public static String format(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";

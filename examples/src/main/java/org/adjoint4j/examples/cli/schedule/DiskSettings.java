@@ -30,7 +30,12 @@ public record DiskSettings(Path directory, int compression, Duration journalInte
     /** The keys of the disk tier. */
     public static final List<ConfigKey<?>> KEYS = List.of(DIRECTORY, COMPRESSION, JOURNAL_INTERVAL);
 
-    /** The settings {@code configuration} asks for. */
+    /**
+     * The settings {@code configuration} asks for.
+     *
+     * @param configuration a configuration read with {@link #KEYS}
+     * @return the settings, with the directory made absolute and normalised (not created)
+     */
     public static DiskSettings from(Configuration configuration) {
         return new DiskSettings(Paths.get(configuration.get(DIRECTORY)).toAbsolutePath().normalize(),
                 configuration.get(COMPRESSION), Duration.ofMillis(Math.round(configuration.get(JOURNAL_INTERVAL) * 1000)));

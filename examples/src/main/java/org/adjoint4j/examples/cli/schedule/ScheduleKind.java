@@ -22,17 +22,29 @@ public enum ScheduleKind {
         this.configName = configName;
     }
 
-    /** Whether the schedule writes to disk. */
+    /**
+     * Whether the schedule writes to disk.
+     *
+     * @return true for multi-level and disk, which need the {@link DiskSettings}
+     */
     public boolean usesDisk() {
         return this == MULTI_LEVEL || this == DISK;
     }
 
-    /** The name in configurations and on the command line, e.g. "store-all". */
+    /**
+     * The name in configurations and on the command line, e.g. "store-all".
+     *
+     * @return the value of {@code checkpointing.schedule} that selects this kind
+     */
     public String configName() {
         return configName;
     }
 
-    /** Every name, in declaration order. */
+    /**
+     * Every name, in declaration order.
+     *
+     * @return a new list of the configuration names
+     */
     public static List<String> names() {
         List<String> names = new ArrayList<>();
         for (ScheduleKind k : values()) {
@@ -44,6 +56,8 @@ public enum ScheduleKind {
     /**
      * The kind called {@code name}.
      *
+     * @param name a configuration name, e.g. "multi-level" (case-sensitive)
+     * @return the kind
      * @throws IllegalArgumentException naming the value and the allowed names if there is none
      */
     public static ScheduleKind named(String name) {

@@ -36,7 +36,9 @@ public final class ScheduleReport {
     /**
      * Replays the schedule that {@code spec} describes.
      *
+     * @param spec       the schedule; a multi-level one needs its disk costs (not still to be measured)
      * @param stateBytes bytes of one stored state, if known (at least 1)
+     * @return the report; an online schedule is replayed for a run of {@code spec.steps()} steps
      * @throws IllegalArgumentException if {@code stateBytes} is below 1
      */
     public static ScheduleReport of(ScheduleSpec spec, OptionalLong stateBytes) {
@@ -53,27 +55,47 @@ public final class ScheduleReport {
         return new ScheduleReport(spec, schedule, ScheduleSummary.of(schedule), stateBytes);
     }
 
-    /** Calls of the step's forward for a terminal objective, recomputations and the turn included. */
+    /**
+     * Calls of the step's forward for a terminal objective, recomputations and the turn included.
+     *
+     * @return the number of forward step evaluations of one gradient computation
+     */
     public long forwardEvaluations() {
         return summary.forwardEvaluations();
     }
 
-    /** Most memory slots occupied at one time. */
+    /**
+     * Most memory slots occupied at one time.
+     *
+     * @return the peak number of memory slots used, at most the available ones
+     */
     public int memorySlots() {
         return summary.usage(Tier.MEMORY).peakSlots();
     }
 
-    /** Most disk slots occupied at one time. */
+    /**
+     * Most disk slots occupied at one time.
+     *
+     * @return the peak number of disk slots used; 0 for schedules without disk
+     */
     public int diskSlots() {
         return summary.usage(Tier.DISK).peakSlots();
     }
 
-    /** Snapshots written to disk. */
+    /**
+     * Snapshots written to disk.
+     *
+     * @return the number of disk stores of one gradient computation
+     */
     public long diskWrites() {
         return summary.usage(Tier.DISK).stores();
     }
 
-    /** Snapshots read from disk. */
+    /**
+     * Snapshots read from disk.
+     *
+     * @return the number of disk restores of one gradient computation
+     */
     public long diskReads() {
         return summary.usage(Tier.DISK).restores();
     }
@@ -81,12 +103,18 @@ public final class ScheduleReport {
     /**
      * The predicted cost in units of one forward step: forward evaluations plus the disk writes and
      * reads at their costs; copies to and from memory are taken as free.
+     *
+     * @return the cost in forward steps, with the specification's write and read costs
      */
     public double predictedCost() {
         return summary.cost(spec.writeCost(), spec.readCost());
     }
 
-    /** Prints the report as an aligned table. */
+    /**
+     * Prints the report as an aligned table.
+     *
+     * @param out where the table goes; not flushed or closed
+     */
     public void printTable(PrintWriter out) {
         TierUsage memory = summary.usage(Tier.MEMORY);
         out.println("schedule " + schedule);
@@ -119,6 +147,10 @@ public final class ScheduleReport {
      * {@code predictedCost}; for disk schedules {@code diskSlotsAvailable} (0: unlimited), {@code writeCost}
      * and {@code readCost}; with a state size also {@code bytesPerSlot}, {@code peakMemoryBytes},
      * {@code peakDiskBytes}; with {@code withActions} an array {@code actions}.
+     *
+     * @param g           the generator to write the object to, at a place where a value may start
+     * @param withActions whether to include every action of the schedule (one object each)
+     * @throws IOException if the generator fails to write
      */
     public void writeJson(JsonGenerator g, boolean withActions) throws IOException {
         TierUsage memory = summary.usage(Tier.MEMORY);
@@ -161,7 +193,11 @@ public final class ScheduleReport {
         g.writeEndObject();
     }
 
-    /** Prints the schedule's actions, one per line. */
+    /**
+     * Prints the schedule's actions, one per line.
+     *
+     * @param out where the actions go, each with its index; not flushed or closed
+     */
     public void printActions(PrintWriter out) {
         ActionCursor c = schedule.cursor();
         long index = 0;

@@ -59,7 +59,19 @@ public record ScheduleSpec(ScheduleKind kind, int steps, int memorySlots, int di
     /** The keys that choose the schedule. */
     public static final List<ConfigKey<?>> KEYS = List.of(SCHEDULE, MEMORY_SLOTS, DISK_SLOTS, DISK_COSTS, WRITE_COST, READ_COST);
 
-    /** Validates the combination; messages name the parameter and its value. */
+    /**
+     * Validates the combination; messages name the parameter and its value.
+     *
+     * @param kind        the schedule, not null
+     * @param steps       time steps of the run, at least 1
+     * @param memorySlots memory snapshot slots: exactly steps − 1 for store-all, not checked for disk,
+     *                    at least 1 otherwise
+     * @param diskSlots   disk slots, at least 0; at least 1 for disk
+     * @param writeCost   a disk write in forward steps, finite and at least 0
+     * @param readCost    a disk read in forward steps, finite and at least 0
+     * @param calibrate   whether the costs are measured when the run starts instead of given
+     * @throws IllegalArgumentException if a value is out of range for the kind
+     */
     public ScheduleSpec {
         Objects.requireNonNull(kind, "kind");
         if (steps < 1) {
@@ -90,27 +102,66 @@ public record ScheduleSpec(ScheduleKind kind, int steps, int memorySlots, int di
         }
     }
 
-    /** Binomial checkpointing of {@code steps} steps with {@code memorySlots} memory slots. */
+    /**
+     * Binomial checkpointing of {@code steps} steps with {@code memorySlots} memory slots.
+     *
+     * @param steps       time steps of the run, at least 1
+     * @param memorySlots memory slots, u<sub>0</sub>'s included, at least 1
+     * @return the specification
+     * @throws IllegalArgumentException if a count is out of range
+     */
     public static ScheduleSpec binomial(int steps, int memorySlots) {
         return new ScheduleSpec(ScheduleKind.BINOMIAL, steps, memorySlots, 0, 0, 0, false);
     }
 
-    /** Every state of {@code steps} steps in memory. */
+    /**
+     * Every state of {@code steps} steps in memory.
+     *
+     * @param steps time steps of the run, at least 1
+     * @return the specification, with steps − 1 memory slots
+     * @throws IllegalArgumentException if {@code steps < 1}
+     */
     public static ScheduleSpec storeAll(int steps) {
         return new ScheduleSpec(ScheduleKind.STORE_ALL, steps, steps - 1, 0, 0, 0, false);
     }
 
-    /** The least-cost memory + disk schedule for given costs; {@code diskSlots} 0 for unlimited disk. */
+    /**
+     * The least-cost memory + disk schedule for given costs; {@code diskSlots} 0 for unlimited disk.
+     *
+     * @param steps       time steps of the run, at least 1
+     * @param memorySlots memory slots, u<sub>0</sub>'s included, at least 1
+     * @param diskSlots   disk slots, at least 0 (0: unlimited)
+     * @param writeCost   a disk write in forward steps, finite and at least 0
+     * @param readCost    a disk read in forward steps, finite and at least 0
+     * @return the specification, with given (not measured) costs
+     * @throws IllegalArgumentException if a value is out of range
+     */
     public static ScheduleSpec multiLevel(int steps, int memorySlots, int diskSlots, double writeCost, double readCost) {
         return new ScheduleSpec(ScheduleKind.MULTI_LEVEL, steps, memorySlots, diskSlots, writeCost, readCost, false);
     }
 
-    /** Binomial checkpointing with {@code diskSlots} slots, all on disk. */
-    public static ScheduleSpec disk(int steps, int diskSlots) {
-        return new ScheduleSpec(ScheduleKind.DISK, steps, 0, diskSlots, 0, 0, false);
+    /**
+     * Binomial checkpointing with {@code diskSlots} slots, all on disk.
+     *
+     * @param steps     time steps of the run, at least 1
+     * @param diskSlots disk slots, at least 1
+     * @param writeCost a disk write in forward steps, at least 0, for the predicted cost
+     * @param readCost  a disk read in forward steps, at least 0, for the predicted cost
+     * @return the specification, with no memory slots
+     * @throws IllegalArgumentException if a count or cost is out of range
+     */
+    public static ScheduleSpec disk(int steps, int diskSlots, double writeCost, double readCost) {
+        return new ScheduleSpec(ScheduleKind.DISK, steps, 0, diskSlots, writeCost, readCost, false);
     }
 
-    /** The online schedule with {@code memorySlots} slots, replayed for a run of {@code steps}. */
+    /**
+     * The online schedule with {@code memorySlots} slots, replayed for a run of {@code steps}.
+     *
+     * @param steps       the run's expected length, at least 1 (used when the schedule is replayed for a report)
+     * @param memorySlots memory slots, u<sub>0</sub>'s included, at least 1
+     * @return the specification
+     * @throws IllegalArgumentException if a count is out of range
+     */
     public static ScheduleSpec online(int steps, int memorySlots) {
         return new ScheduleSpec(ScheduleKind.ONLINE, steps, memorySlots, 0, 0, 0, false);
     }
@@ -118,6 +169,10 @@ public record ScheduleSpec(ScheduleKind kind, int steps, int memorySlots, int di
     /**
      * The schedule that {@code configuration}'s {@code [checkpointing]} section asks for, for a run of {@code steps}.
      *
+     * @param configuration a configuration read with {@link #KEYS}
+     * @param steps         time steps of the run (the model's), at least 1
+     * @return the specification; for multi-level with {@code disk_costs = "calibrate"} the costs are
+     *         still to be measured
      * @throws ConfigurationException naming the key if the combination is not possible
      */
     public static ScheduleSpec from(Configuration configuration, int steps) {
@@ -136,7 +191,7 @@ public record ScheduleSpec(ScheduleKind kind, int steps, int memorySlots, int di
                     throw ConfigurationException.notAllowed(DISK_SLOTS.name(), Integer.toString(disk),
                             "at least 1 disk slot for schedule = \"disk\"", configuration.origin(DISK_SLOTS));
                 }
-                return disk(steps, disk);
+                return disk(steps, disk, configuration.get(WRITE_COST), configuration.get(READ_COST));
             case MULTI_LEVEL:
                 boolean calibrate = configuration.get(DISK_COSTS).equals("calibrate");
                 return new ScheduleSpec(kind, steps, memory, disk, configuration.get(WRITE_COST), configuration.get(READ_COST),
@@ -146,12 +201,23 @@ public record ScheduleSpec(ScheduleKind kind, int steps, int memorySlots, int di
         }
     }
 
-    /** The same specification with measured disk costs. */
+    /**
+     * The same specification with measured disk costs.
+     *
+     * @param write a disk write in forward steps, finite and at least 0
+     * @param read  a disk read in forward steps, finite and at least 0
+     * @return a new specification with these costs and {@code calibrate} false
+     * @throws IllegalArgumentException if a cost is out of range
+     */
     public ScheduleSpec withCosts(double write, double read) {
         return new ScheduleSpec(kind, steps, memorySlots, diskSlots, write, read, false);
     }
 
-    /** One line saying what the schedule is, e.g. "multi-level: 20 memory + unlimited disk slots, disk costs measured". */
+    /**
+     * One line saying what the schedule is, e.g. "multi-level: 20 memory + unlimited disk slots, disk costs measured".
+     *
+     * @return the kind and its slots (and, for multi-level, its disk costs)
+     */
     public String describe() {
         switch (kind) {
             case BINOMIAL: return "binomial: " + memorySlots + " memory slots";
@@ -166,7 +232,11 @@ public record ScheduleSpec(ScheduleKind kind, int steps, int memorySlots, int di
         }
     }
 
-    /** Whether the run's length is decided by the model (an online schedule). */
+    /**
+     * Whether the run's length is decided by the model (an online schedule).
+     *
+     * @return true for {@link ScheduleKind#ONLINE}: use {@link #toOnlineSchedule()}, not {@link #toSchedule()}
+     */
     public boolean online() {
         return kind == ScheduleKind.ONLINE;
     }
@@ -174,6 +244,7 @@ public record ScheduleSpec(ScheduleKind kind, int steps, int memorySlots, int di
     /**
      * The schedule of a fixed-length run.
      *
+     * @return a new schedule of {@code steps} steps
      * @throws IllegalStateException for an online schedule, or a multi-level one whose costs are still to be measured
      */
     public Schedule toSchedule() {
@@ -193,7 +264,12 @@ public record ScheduleSpec(ScheduleKind kind, int steps, int memorySlots, int di
         }
     }
 
-    /** The online schedule. */
+    /**
+     * The online schedule.
+     *
+     * @return a new dynamic schedule with {@code memorySlots} memory slots
+     * @throws IllegalStateException if the kind is not {@link ScheduleKind#ONLINE}
+     */
     public OnlineSchedule toOnlineSchedule() {
         if (kind != ScheduleKind.ONLINE) {
             throw new IllegalStateException(kind.configName() + " is not an online schedule");

@@ -8,13 +8,25 @@ import org.adjoint4j.adjoint.verify.TaylorResult;
 /** The outcome of a {@link VerificationCheck}: one record type per kind of check. */
 public sealed interface CheckResult permits CheckResult.DotProduct, CheckResult.HaloDotProduct, CheckResult.Taylor {
 
-    /** The check's name. */
+    /**
+     * The check's name.
+     *
+     * @return the name of the {@link VerificationCheck} that produced the result
+     */
     String name();
 
-    /** Whether the check passed. */
+    /**
+     * Whether the check passed.
+     *
+     * @return true if the key figure is within its acceptance criterion
+     */
     boolean passed();
 
-    /** The key figure with its acceptance criterion, e.g. "order 2.0001 (accepted [1.9, 2.1])". */
+    /**
+     * The key figure with its acceptance criterion, e.g. "order 2.0001 (accepted [1.9, 2.1])".
+     *
+     * @return one line for tables and the report
+     */
     String summary();
 
     /**
@@ -26,7 +38,13 @@ public sealed interface CheckResult permits CheckResult.DotProduct, CheckResult.
      */
     record DotProduct(String name, int step, DotProductResult result) implements CheckResult {
 
-        /** Checks for nulls. */
+        /**
+         * Checks for nulls.
+         *
+         * @param name   the check's name, not null
+         * @param step   the step n tested
+         * @param result both sides of the test, not null
+         */
         public DotProduct {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(result, "result");
@@ -58,7 +76,15 @@ public sealed interface CheckResult permits CheckResult.DotProduct, CheckResult.
         /** Relative mismatch accepted: the exchange only copies and adds, so far below the step test's. */
         public static final double TOLERANCE = 1e-13;
 
-        /** Checks for nulls. */
+        /**
+         * Checks for nulls.
+         *
+         * @param name    the check's name, not null
+         * @param width   ghost layers exchanged
+         * @param corners whether corner ghosts are exchanged
+         * @param ranks   ranks of the run
+         * @param result  both sides of the test, not null
+         */
         public HaloDotProduct {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(result, "result");
@@ -84,7 +110,13 @@ public sealed interface CheckResult permits CheckResult.DotProduct, CheckResult.
      */
     record Taylor(String name, String direction, TaylorResult result) implements CheckResult {
 
-        /** Checks for nulls. */
+        /**
+         * Checks for nulls.
+         *
+         * @param name      the check's name, not null
+         * @param direction what the direction perturbs, not null
+         * @param result    remainders and observed order, not null
+         */
         public Taylor {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(direction, "direction");

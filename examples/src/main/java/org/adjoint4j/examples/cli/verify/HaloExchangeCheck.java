@@ -14,7 +14,13 @@ public final class HaloExchangeCheck implements VerificationCheck {
     private final boolean corners;
     private final long seed;
 
-    /** A check of {@code model}'s exchange, with or without corners. */
+    /**
+     * A check of {@code model}'s exchange, with or without corners.
+     *
+     * @param model   the model whose communicator and decomposition are tested
+     * @param corners whether corner ghosts are exchanged too
+     * @param seed    seed of the random fields of the test
+     */
     public HaloExchangeCheck(Model model, boolean corners, long seed) {
         this.model = Objects.requireNonNull(model, "model");
         this.corners = corners;

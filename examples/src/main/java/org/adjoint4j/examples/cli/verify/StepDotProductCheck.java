@@ -20,9 +20,12 @@ public final class StepDotProductCheck implements VerificationCheck {
     /**
      * A check of {@code stepper}'s adjoint at step {@code step}.
      *
+     * @param stepper  the time stepper whose adjoint is tested
+     * @param step     the step n, at least 0
      * @param state    u<sub>n</sub>: read, not modified
      * @param controls m: read, not modified
      * @param seed     seed of the random directions
+     * @param comm     the ranks the state is spread over; the test's inner products are reduced over them
      * @throws IllegalArgumentException if {@code step < 0}
      */
     public StepDotProductCheck(TimeStepper stepper, int step, Fields state, Controls controls, long seed,

@@ -23,6 +23,7 @@ public final class TaylorCheck implements VerificationCheck {
     /**
      * A Taylor test of {@code functional}'s gradient at m in the direction δm.
      *
+     * @param functional J and its gradient, e.g. an adjoint driver
      * @param controls  m: read, not modified
      * @param direction what δm perturbs, for names and legends, e.g. "kappa"
      * @param delta     δm: read, not modified

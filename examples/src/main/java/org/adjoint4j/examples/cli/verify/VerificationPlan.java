@@ -47,7 +47,12 @@ public final class VerificationPlan {
      * The checks for {@code model} as {@code configuration}'s {@code [verification]} section asks.
      * Runs the forward model once, up to the last step to be dot-product tested, to get the states.
      *
+     * @param model         this rank's part of the model; its initial controls are the point tested
+     * @param configuration a configuration with the {@link #KEYS} of {@code [verification]}
      * @param functional the gradient to Taylor-test (the driver with the configured schedule)
+     * @param comm          the ranks of the run
+     * @return the dot-product checks (per step, then of the halo exchange on more than one rank), then
+     *         one Taylor check per control and, with more than one control, one of all controls
      * @throws ConfigurationException if a dot-product step is not below the model's number of steps
      */
     public static List<VerificationCheck> checks(Model model, Configuration configuration, ReducedFunctional functional,
@@ -75,7 +80,14 @@ public final class VerificationPlan {
         return checks;
     }
 
-    /** The Taylor test of the whole gradient in a random direction of all controls, as {@code run} offers it. */
+    /**
+     * The Taylor test of the whole gradient in a random direction of all controls, as {@code run} offers it.
+     *
+     * @param model         this rank's part of the model; its initial controls are the point tested
+     * @param configuration a configuration with the {@link #KEYS} of {@code [verification]}
+     * @param functional    J and its gradient (the driver with the configured schedule)
+     * @return the check, not yet run; making its direction is a collective call
+     */
     public static VerificationCheck taylorCheck(Model model, Configuration configuration, ReducedFunctional functional) {
         Controls m = model.initialControls();
         return new TaylorCheck(functional, m, "all controls", direction(m, null, configuration.get(SEED),

@@ -59,6 +59,15 @@ class ScheduleReportTest {
     }
 
     @Test
+    void theDiskScheduleCostsItsWritesAndReads() {
+        ScheduleReport free = ScheduleReport.of(ScheduleSpec.disk(100, 5, 0, 0), OptionalLong.empty());
+        ScheduleReport r = ScheduleReport.of(ScheduleSpec.disk(100, 5, 2, 0.5), OptionalLong.empty());
+        assertEquals(free.forwardEvaluations(), free.predictedCost(), 0.0);
+        assertTrue(r.diskWrites() > 0 && r.diskReads() > 0);
+        assertEquals(r.forwardEvaluations() + 2.0 * r.diskWrites() + 0.5 * r.diskReads(), r.predictedCost(), 1e-9);
+    }
+
+    @Test
     void storeAllComputesEveryStateOnceAndKeepsAll() throws Exception {
         JsonNode j = json(ScheduleReport.of(ScheduleSpec.storeAll(50), OptionalLong.of(1000)), false);
         assertEquals(50, j.get("forwardEvaluations").asLong());
