@@ -30,6 +30,8 @@ public final class NonFiniteValueException extends ArithmeticException {
     private final int rank;
 
     /**
+     * A non-finite value found at a known place.
+     *
      * @param phase   where it appeared
      * @param step    the step: of the forward or adjoint step, of the objective term, or -1
      * @param rank    the rank that holds the value, or -1 if unknown

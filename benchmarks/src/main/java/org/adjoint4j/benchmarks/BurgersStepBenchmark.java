@@ -31,6 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Benchmark)
 public class BurgersStepBenchmark {
+    /** Creates the benchmark state; JMH instantiates it. */
+    public BurgersStepBenchmark() {
+    }
 
     /** Cells per side. */
     static final int CELLS = 512;

@@ -17,6 +17,9 @@ import org.adjoint4j.mpi.launch.RankProgram;
  * (medians of batches).
  */
 public final class HaloExchangeJob implements RankProgram {
+    /** Creates the program; each rank of a job instantiates it by name. */
+    public HaloExchangeJob() {
+    }
 
     private static final int BATCH = 50;
 

@@ -17,6 +17,9 @@ import org.adjoint4j.solvers.heat.Heat2dProblem;
  * slowest rank's time of each run) and J.
  */
 public final class Heat2dGradientJob implements RankProgram {
+    /** Creates the program; each rank of a job instantiates it by name. */
+    public Heat2dGradientJob() {
+    }
 
     @Override
     public void run(Communicator comm, String[] args) throws Exception {

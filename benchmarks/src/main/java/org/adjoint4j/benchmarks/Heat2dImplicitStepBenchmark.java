@@ -30,6 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @OperationsPerInvocation(Heat2dImplicitStepBenchmark.CELLS * Heat2dImplicitStepBenchmark.CELLS)
 public class Heat2dImplicitStepBenchmark {
+    /** Creates the benchmark state; JMH instantiates it. */
+    public Heat2dImplicitStepBenchmark() {
+    }
 
     /** Cells per side N: per-call times are divided by N². */
     static final int CELLS = 512;

@@ -28,6 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 @State(Scope.Benchmark)
 public class Heat2dStepBenchmark {
+    /** Creates the benchmark state; JMH instantiates it. */
+    public Heat2dStepBenchmark() {
+    }
 
     /** Cells per side N of the N×N grid: 512 (2 MiB per field) or 2048 (32 MiB per field). */
     @Param({"512", "2048"})

@@ -28,6 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @OperationsPerInvocation(Lorenz96StepBenchmark.VARIABLES)
 public class Lorenz96StepBenchmark {
+    /** Creates the benchmark state; JMH instantiates it. */
+    public Lorenz96StepBenchmark() {
+    }
 
     /** Variables K: per-call times are divided by K. */
     static final int VARIABLES = 1 << 18;

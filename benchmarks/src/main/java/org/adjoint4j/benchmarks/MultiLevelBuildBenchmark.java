@@ -25,6 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Benchmark)
 public class MultiLevelBuildBenchmark {
+    /** Creates the benchmark state; JMH instantiates it. */
+    public MultiLevelBuildBenchmark() {
+    }
 
     /** Number of time steps {@code l}. */
     @Param({"10000"})

@@ -29,6 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Benchmark)
 public class ScheduleGenerationBenchmark {
+    /** Creates the benchmark state; JMH instantiates it. */
+    public ScheduleGenerationBenchmark() {
+    }
 
     /** Number of time steps {@code l} of the schedule. */
     @Param({"1000000"})
@@ -44,6 +47,10 @@ public class ScheduleGenerationBenchmark {
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.OPERATIONS)
     public static class Actions {
+        /** Creates the counters; JMH instantiates them. */
+        public Actions() {
+        }
+
         /** Actions generated in the current iteration; JMH reports it as a rate. */
         public long actions;
 

@@ -32,6 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 @State(Scope.Benchmark)
 public class ShallowWaterStepBenchmark {
+    /** Creates the benchmark state; JMH instantiates it. */
+    public ShallowWaterStepBenchmark() {
+    }
 
     static final int NX = 512;
     static final int NY = 256;

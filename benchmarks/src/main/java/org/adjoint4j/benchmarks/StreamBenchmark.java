@@ -24,6 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Benchmark)
 public class StreamBenchmark {
+    /** Creates the benchmark state; JMH instantiates it. */
+    public StreamBenchmark() {
+    }
 
     /** Elements per array: 2^24 doubles = 128 MiB. */
     @Param({"16777216"})

@@ -22,6 +22,9 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: 0 success, 1 bad usage or configuration, 2 run-time failure or failed verification.",
             "Configuration keys: docs/configuration.md; output files: docs/outputs.md."})
 public final class Adjoint4jCommand implements Runnable {
+    /** Creates the top-level command, for a picocli {@code CommandLine}. */
+    public Adjoint4jCommand() {
+    }
 
     /** Success. */
     public static final int OK = 0;

@@ -17,6 +17,9 @@ import org.adjoint4j.solvers.burgers.TimeScheme;
  * J the kinetic energy in the central quarter at the last step and at chosen steps).
  */
 public final class Burgers2dModelFactory implements ModelFactory {
+    /** Creates the factory; {@link ModelRegistry} holds one of each. */
+    public Burgers2dModelFactory() {
+    }
 
     /** Cells in x; with the bound on y, a field with its ghost cells stays within one Java array. */
     public static final ConfigKey<Integer> CELLS_X = ConfigKey.optional("model.cells_x", ValueTypes.integer(2, 46338), 64,

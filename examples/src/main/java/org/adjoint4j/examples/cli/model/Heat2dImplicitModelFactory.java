@@ -15,6 +15,9 @@ import org.adjoint4j.solvers.heat.Heat2dImplicitProblem;
  * that is a multiple of the explicit limit). Controls κ and u<sub>0</sub>, J as for heat2d.
  */
 public final class Heat2dImplicitModelFactory implements ModelFactory {
+    /** Creates the factory; {@link ModelRegistry} holds one of each. */
+    public Heat2dImplicitModelFactory() {
+    }
 
     /** Cells per side; the upper bound keeps an N×N field with its ghost cells within one Java array. */
     public static final ConfigKey<Integer> CELLS = ConfigKey.optional("model.cells", ValueTypes.integer(2, 46338), 32,

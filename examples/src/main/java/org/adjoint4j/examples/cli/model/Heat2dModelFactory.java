@@ -15,6 +15,9 @@ import org.adjoint4j.solvers.heat.Heat2dProblem;
  * terms of the same form at chosen steps).
  */
 public final class Heat2dModelFactory implements ModelFactory {
+    /** Creates the factory; {@link ModelRegistry} holds one of each. */
+    public Heat2dModelFactory() {
+    }
 
     /**
      * Cells per side. The upper bound keeps an N×N field with its ghost cells within one Java array.

@@ -15,6 +15,9 @@ import org.adjoint4j.solvers.lorenz96.Lorenz96Problem;
  * {@code observe_every}-th step). The variables form a K×1 grid of unit cells.
  */
 public final class Lorenz96ModelFactory implements ModelFactory {
+    /** Creates the factory; {@link ModelRegistry} holds one of each. */
+    public Lorenz96ModelFactory() {
+    }
 
     /** Variables K. The upper bound keeps the field with its four ghost cells within one Java array. */
     public static final ConfigKey<Integer> VARIABLES = ConfigKey.optional("model.variables",

@@ -19,6 +19,9 @@ import org.adjoint4j.solvers.shallowwater.Topography;
  * region at the final step; controls bathymetry, eta0 and drag.
  */
 public final class ShallowWaterModelFactory implements ModelFactory {
+    /** Creates the factory; {@link ModelRegistry} holds one of each. */
+    public ShallowWaterModelFactory() {
+    }
 
     private static final double LENGTH_X = 2;
     private static final double LENGTH_Y = 1;
