@@ -2,7 +2,6 @@ package org.adjoint4j.examples.cli.verify;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.adjoint4j.adjoint.ControlLayout;
@@ -16,6 +15,8 @@ import org.adjoint4j.examples.cli.config.Configuration;
 import org.adjoint4j.examples.cli.config.ConfigurationException;
 import org.adjoint4j.examples.cli.config.ValueTypes;
 import org.adjoint4j.examples.cli.model.Model;
+import org.adjoint4j.examples.estimate.SeededNoise;
+import org.adjoint4j.mpi.Block;
 import org.adjoint4j.mpi.Communicator;
 import org.adjoint4j.mpi.ReduceOp;
 
@@ -59,6 +60,7 @@ public final class VerificationPlan {
                                                  Communicator comm) {
         int seed = configuration.get(SEED);
         Controls m = model.initialControls();
+        Block block = model.decomposition().block(comm.rank());
         List<VerificationCheck> checks = new ArrayList<>();
         TreeMap<Integer, Fields> states = forwardStates(model, m, dotProductSteps(model, configuration));
         states.forEach((n, u) -> checks.add(new StepDotProductCheck(model.stepper(), n, u, m, seed, comm)));
@@ -72,10 +74,10 @@ public final class VerificationPlan {
         List<String> names = new ArrayList<>(layout.fields().names());
         names.addAll(layout.scalars());
         for (int k = 0; k < names.size(); k++) {
-            checks.add(new TaylorCheck(functional, m, names.get(k), direction(m, names.get(k), seed + 1L + k, comm), points));
+            checks.add(new TaylorCheck(functional, m, names.get(k), direction(m, names.get(k), seed + 1L + k, comm, block), points));
         }
         if (names.size() > 1) {
-            checks.add(new TaylorCheck(functional, m, "all controls", direction(m, null, seed, comm), points));
+            checks.add(new TaylorCheck(functional, m, "all controls", direction(m, null, seed, comm, block), points));
         }
         return checks;
     }
@@ -91,7 +93,7 @@ public final class VerificationPlan {
     public static VerificationCheck taylorCheck(Model model, Configuration configuration, ReducedFunctional functional) {
         Controls m = model.initialControls();
         return new TaylorCheck(functional, m, "all controls", direction(m, null, configuration.get(SEED),
-                model.communicator()), configuration.get(TAYLOR_POINTS));
+                model.communicator(), model.decomposition().block(model.communicator().rank())), configuration.get(TAYLOR_POINTS));
     }
 
     private static TreeSet<Integer> dotProductSteps(Model model, Configuration configuration) {
@@ -140,20 +142,19 @@ public final class VerificationPlan {
 
     /**
      * A seeded direction in the control called {@code only} (a field or a scalar) and zero elsewhere;
-     * in every control when {@code only} is null. Values are uniform in [-1, 1] times the control's
+     * in every control when {@code only} is null. Values are uniform in [-1, 1) times the control's
      * largest absolute value at {@code at} over all ranks (1 where that is zero), so that a step h
-     * perturbs every control by up to h times its own size, whatever the units of the controls. The
-     * replicated scalars are drawn first, so that every rank draws the same values for them whatever
-     * the size of its block. A collective call.
+     * perturbs every control by up to h times its own size, whatever the units of the controls. Each
+     * value is a hash of the seed, the control and the global cell ({@link SeededNoise#uniform}), so the
+     * direction, and with it the Taylor test, is the same on any number of ranks. A collective call.
      */
-    static Controls direction(Controls at, String only, long seed, Communicator comm) {
+    static Controls direction(Controls at, String only, long seed, Communicator comm, Block block) {
         ControlLayout layout = at.layout();
-        SplittableRandom random = new SplittableRandom(seed);
         Controls d = new Controls(layout);
         double[] scalars = d.scalars();
-        for (int i = 0; i < scalars.length; i++) {
-            if (only == null || only.equals(layout.scalars().get(i))) {
-                scalars[i] = random.nextDouble(-1.0, 1.0) * scale(Math.abs(at.scalars()[i]));
+        for (int k = 0; k < scalars.length; k++) {
+            if (only == null || only.equals(layout.scalars().get(k))) {
+                scalars[k] = SeededNoise.uniform(seed, -1 - k, 0, 0) * scale(Math.abs(at.scalars()[k]));
             }
         }
         Fields fields = d.fields();
@@ -164,7 +165,7 @@ public final class VerificationPlan {
                 double[] a = fields.get(f);
                 for (int j = 0; j < s.ny(); j++) {
                     for (int i = 0; i < s.nx(); i++) {
-                        a[s.index(i, j)] = random.nextDouble(-1.0, 1.0) * size;
+                        a[s.index(i, j)] = SeededNoise.uniform(seed, f, block.offsetX() + i, block.offsetY() + j) * size;
                     }
                 }
             }

@@ -24,6 +24,7 @@ import org.adjoint4j.examples.cli.model.FaultyHeat2dModelFactory;
 import org.adjoint4j.examples.cli.model.Model;
 import org.adjoint4j.examples.cli.model.ModelRegistry;
 import org.adjoint4j.examples.cli.schedule.ScheduleSpec;
+import org.adjoint4j.mpi.Block;
 import org.adjoint4j.mpi.SerialCommunicator;
 import org.adjoint4j.mpi.launch.JobResult;
 import org.adjoint4j.mpi.launch.ThreadLauncher;
@@ -76,10 +77,10 @@ class VerificationPlanTest {
         ControlLayout wide = new ControlLayout(FieldLayout.of(FieldSpec.of("f", 6, 4, 0)), List.of("s"));
         ControlLayout narrow = new ControlLayout(FieldLayout.of(FieldSpec.of("f", 5, 4, 0)), List.of("s"));
         SerialCommunicator one = SerialCommunicator.instance();
-        double s = VerificationPlan.direction(new Controls(wide), null, 7, one).scalar("s");
+        double s = VerificationPlan.direction(new Controls(wide), null, 7, one, new Block(0, 0, 6, 4)).scalar("s");
         assertTrue(s != 0, "the scalar is perturbed");
-        assertEquals(s, VerificationPlan.direction(new Controls(narrow), null, 7, one).scalar("s"));
-        assertEquals(s, VerificationPlan.direction(new Controls(narrow), "s", 7, one).scalar("s"), "alone or with the fields");
+        assertEquals(s, VerificationPlan.direction(new Controls(narrow), null, 7, one, new Block(6, 0, 5, 4)).scalar("s"));
+        assertEquals(s, VerificationPlan.direction(new Controls(narrow), "s", 7, one, new Block(6, 0, 5, 4)).scalar("s"), "alone or with the fields");
     }
 
     @Test
@@ -88,7 +89,7 @@ class VerificationPlanTest {
         Controls at = new Controls(layout);
         java.util.Arrays.fill(at.fields().get(0), -250.0);
         at.setScalar("s", 0.002);
-        Controls d = VerificationPlan.direction(at, null, 11, SerialCommunicator.instance());
+        Controls d = VerificationPlan.direction(at, null, 11, SerialCommunicator.instance(), new Block(0, 0, 3, 2));
         for (double v : d.fields().owned(0)) {
             assertTrue(Math.abs(v) <= 250 && v != 0, "field value " + v);
         }
@@ -97,14 +98,26 @@ class VerificationPlanTest {
     }
 
     @Test
-    void theDirectionOfAReplicatedScalarIsTheSameOnEveryRank() throws IOException {
+    void taylorDirectionsAreTheSameOnAnyNumberOfRanks() throws IOException {
         // lorenz96 has a scalar control (F) and a field (x0) whose blocks differ in size over 3 ranks
         Path f = Files.writeString(dir.resolve("l.toml"), "[model]\ntype = \"lorenz96\"\nvariables = 11\nsteps = 4\n"
                 + "observe_every = 2\nspin_up_time = 1.0\n[verification]\ndot_product_steps = [0]\n");
         ModelRegistry registry = ModelRegistry.standard();
         Configuration c = new ConfigurationReader(VerificationPlan.KEYS, registry.typeKey(), registry::keysOf).read(f, List.of());
+        List<List<Double>> three = directionalDerivatives(registry, c, 3);
+        // ∇J·δm counts the scalar part on each rank without a reduction: equal only if δF is
+        assertEquals(1, three.stream().distinct().count(), three.toString());
+        assertEquals(3, three.get(0).size(), "x0, F and all controls");
+        List<Double> one = directionalDerivatives(registry, c, 1).get(0);
+        for (int k = 0; k < one.size(); k++) {
+            assertEquals(one.get(k), three.get(0).get(k), 1e-12 * Math.abs(one.get(k)), "check " + k + ": " + one + " vs " + three);
+        }
+    }
+
+    /** ∇J·δm of every Taylor check of the plan, per rank, on {@code ranks} in-process ranks. */
+    private static List<List<Double>> directionalDerivatives(ModelRegistry registry, Configuration c, int ranks) {
         ConcurrentLinkedQueue<List<Double>> derivatives = new ConcurrentLinkedQueue<>();
-        JobResult job = ThreadLauncher.run(3, (comm, args) -> {
+        JobResult job = ThreadLauncher.run(ranks, (comm, args) -> {
             Model m = registry.build(c, comm);
             AdjointDriver driver = AdjointDriver.builder().stepper(m.stepper()).initialState(m.initialState())
                     .objective(m.objective()).schedule(ScheduleSpec.binomial(m.steps(), 3).toSchedule()).communicator(comm)
@@ -118,9 +131,7 @@ class VerificationPlanTest {
             derivatives.add(mine);
         }, new String[0], Duration.ofSeconds(60));
         assertTrue(job.ok(), job.message());
-        // ∇J·δm counts the scalar part on each rank without a reduction: equal only if δF is
-        assertEquals(1, derivatives.stream().distinct().count(), derivatives.toString());
-        assertEquals(3, derivatives.peek().size(), "x0, F and all controls");
+        return new ArrayList<>(derivatives);
     }
 
     @Test
