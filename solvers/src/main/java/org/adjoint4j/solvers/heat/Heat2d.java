@@ -71,7 +71,8 @@ public final class Heat2d implements TimeStepper {
      * @param dt            time step; fixed (not a control)
      * @param finalStep     the last step T of a run, reported by {@link #isFinal} to online schedules
      * @throws IllegalArgumentException naming the parameter if the grid is not square, has fewer than 2
-     *         cells per side, is periodic, or dt is not finite and positive
+     *         cells per side, is periodic, is split over another number of ranks than the job has, or dt
+     *         is not finite and positive
      */
     public Heat2d(Communicator comm, Decomposition2d decomposition, double dt, int finalStep) {
         if (decomposition.nx() != decomposition.ny()) {
@@ -84,6 +85,10 @@ public final class Heat2d implements TimeStepper {
         }
         if (!(dt > 0) || Double.isInfinite(dt)) {
             throw new IllegalArgumentException("dt must be finite and > 0, was " + dt);
+        }
+        if (decomposition.grid().size() != comm.size()) {
+            throw new IllegalArgumentException("process grid " + decomposition.grid() + " has "
+                    + decomposition.grid().size() + " ranks, the job " + comm.size());
         }
         this.n = decomposition.nx();
         this.dt = dt;

@@ -17,6 +17,9 @@ import org.adjoint4j.adjoint.verify.TaylorTest;
 import org.adjoint4j.checkpoint.Schedule;
 import org.adjoint4j.checkpoint.schedule.BinomialSchedule;
 import org.adjoint4j.checkpoint.schedule.StoreAllSchedule;
+import org.adjoint4j.mpi.Decomposition2d;
+import org.adjoint4j.mpi.ProcessGrid;
+import org.adjoint4j.mpi.SerialCommunicator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -172,6 +175,9 @@ class Heat2dTest {
                 () -> Heat2dProblem.builder().cells(16).terminalObservations(new double[255]).build()).getMessage());
         Heat2dProblem p = problem();
         assertThrows(IllegalArgumentException.class, () -> p.driver(BinomialSchedule.of(T + 1, 3)));
+        Decomposition2d twoRanks = Decomposition2d.of(8, 8, ProcessGrid.of(2, 1, false, false));
+        assertEquals("process grid 2x1 has 2 ranks, the job 1", assertThrows(IllegalArgumentException.class,
+                () -> new Heat2d(SerialCommunicator.instance(), twoRanks, 1e-4, 10)).getMessage());
     }
 
     private static void assertRelativelyClose(double[] expected, double[] actual, double tolerance, String what) {
