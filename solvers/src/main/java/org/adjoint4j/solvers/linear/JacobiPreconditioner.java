@@ -32,22 +32,28 @@ public final class JacobiPreconditioner implements LinearOperator {
      * Sets D.
      *
      * @param diagonal owned cells read, not modified: the operator's diagonal, finite and positive
-     * @throws IllegalArgumentException naming the first cell whose value is not finite and positive
+     * @throws IllegalArgumentException naming the first cell whose value is not finite and positive; the
+     *                                  previous diagonal is then kept
      */
     public void setDiagonal(double[] diagonal) {
         if (diagonal.length != layout.storedLength()) {
             throw new IllegalArgumentException("diagonal: expected " + layout.storedLength() + " values, got "
                     + diagonal.length);
         }
+        // checked before anything is set, so that a refused diagonal leaves the previous one whole
         for (int j = 0; j < layout.ny(); j++) {
             for (int i = 0; i < layout.nx(); i++) {
-                int k = layout.index(i, j);
-                double d = diagonal[k];
+                double d = diagonal[layout.index(i, j)];
                 if (!(d > 0) || Double.isInfinite(d)) {
                     throw new IllegalArgumentException("diagonal must be finite and > 0, was " + d + " at cell (" + i
                             + ", " + j + ")");
                 }
-                inverse[k] = 1.0 / d;
+            }
+        }
+        for (int j = 0; j < layout.ny(); j++) {
+            for (int i = 0; i < layout.nx(); i++) {
+                int k = layout.index(i, j);
+                inverse[k] = 1.0 / diagonal[k];
             }
         }
     }

@@ -201,5 +201,8 @@ class ConjugateGradientTest {
         double[] z = new double[4];
         p.apply(new double[] {7, 1, 1, 7}, z);
         assertArrayEquals(new double[] {0, 0.5, 0.25, 0}, z);
+        assertThrows(IllegalArgumentException.class, () -> p.setDiagonal(new double[] {0, 8, Double.NaN, 0}));
+        p.apply(new double[] {7, 1, 1, 7}, z);
+        assertArrayEquals(new double[] {0, 0.5, 0.25, 0}, z, "a refused diagonal leaves the previous one");
     }
 }
