@@ -58,7 +58,7 @@ public final class Lbfgs implements Optimizer {
         Controls g = r.gradient().copy();
         double gradientNorm = Math.sqrt(g.dot(g, comm));
         double firstNorm = gradientNorm;
-        listener.iterate(new Iterate(0, value, gradientNorm, 0, x, 0, gradients));
+        listener.iterate(new Iterate(0, value, gradientNorm, x, 0, gradients));
 
         Controls[] s = new Controls[memory];
         Controls[] y = new Controls[memory];
@@ -114,7 +114,7 @@ public final class Lbfgs implements Optimizer {
             value = t.value();
             g = gNew;
             gradientNorm = Math.sqrt(g.dot(g, comm));
-            listener.iterate(new Iterate(k, value, gradientNorm, t.step(), x, 0, gradients));
+            listener.iterate(new Iterate(k, value, gradientNorm, x, 0, gradients));
             if (valueTolerance > 0 && previous - value <= valueTolerance * Math.max(Math.abs(previous), Math.abs(value))) {
                 return new OptimizationResult(x, value, gradientNorm, k, Termination.VALUE_TOLERANCE, 0, gradients);
             }

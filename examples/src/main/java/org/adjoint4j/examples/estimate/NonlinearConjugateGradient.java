@@ -101,7 +101,7 @@ public final class NonlinearConjugateGradient implements Optimizer {
             lastNorm = firstNorm;
             accepted = work.copy();
             acceptedValue = gradientResult.value();
-            listener.iterate(new Iterate(0, acceptedValue, firstNorm, 0, accepted, values, gradients));
+            listener.iterate(new Iterate(0, acceptedValue, firstNorm, accepted, values, gradients));
             double xMax = 0;
             double gMax = 0;
             for (int i = 0; i < x0.length; i++) {
@@ -137,7 +137,7 @@ public final class NonlinearConjugateGradient implements Optimizer {
             vector.scatter(x, work);
             accepted = work.copy();
             acceptedValue = current.getValue();
-            listener.iterate(new Iterate(iterations, acceptedValue, lastNorm, Double.NaN, accepted, values, gradients));
+            listener.iterate(new Iterate(iterations, acceptedValue, lastNorm, accepted, values, gradients));
             if (lastNorm <= gradientTolerance * firstNorm) {
                 termination = Termination.GRADIENT_TOLERANCE;
                 return true;
