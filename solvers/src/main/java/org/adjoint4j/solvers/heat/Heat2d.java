@@ -176,8 +176,8 @@ public final class Heat2d implements TimeStepper {
         pair[1] = lam;
         halo.start(pair);
         int s = cells.stride();
-        kernel.apply(s, 1, nx - 1, 1, ny - 1, half, lam, kappa, result);
-        kernel.addFaceProducts(s, 1, nx - 1, 1, ny - 1, half, u, lam, g);
+        // one pass over λ' for both loops: the adjoint step streams from memory at large N
+        kernel.applyAndAddFaceProducts(s, 1, nx - 1, 1, ny - 1, half, lam, kappa, result, u, g);
         halo.finish();
         block.edges(applyLoop, lam, kappa, result);
         block.edges(faceProductLoop, u, lam, g);

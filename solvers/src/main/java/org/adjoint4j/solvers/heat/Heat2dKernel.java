@@ -46,6 +46,20 @@ interface Heat2dKernel {
      */
     void addFaceProducts(int stride, int i0, int i1, int j0, int j1, double half, double[] u, double[] lam, double[] g);
 
+    /**
+     * {@link #apply}{@code (x = lam, kappa, out)} and {@link #addFaceProducts}{@code (u, lam, g)} row by
+     * row, so that each row of λ is read from memory once rather than once per loop: the same
+     * expressions, so the same bits as the two calls.
+     *
+     * @param lam   read
+     * @param kappa read
+     * @param out   owned cells written
+     * @param u     read
+     * @param g     owned cells accumulated into
+     */
+    void applyAndAddFaceProducts(int stride, int i0, int i1, int j0, int j1, double half, double[] lam, double[] kappa,
+            double[] out, double[] u, double[] g);
+
     /** The SIMD kernel when the Vector API is available, the scalar one otherwise. */
     static Heat2dKernel best() {
         if (VectorSupport.enabled()) {

@@ -8,6 +8,8 @@ final class ScalarHeat2dKernel implements Heat2dKernel {
 
     /** Per-row carry of the north fluxes (apply) or north products (addFaceProducts); see {@link #row}. */
     private double[] rowBuffer = new double[0];
+    /** Per-row carry of the north products while {@link #rowBuffer} carries fluxes (the fused loop). */
+    private double[] productBuffer = new double[0];
 
     @Override
     public void apply(int s, int i0, int i1, int j0, int j1, double half, double[] x, double[] kappa, double[] out) {
@@ -80,6 +82,26 @@ final class ScalarHeat2dKernel implements Heat2dKernel {
         for (int j = j0; j < j1; j++) {
             int row = (j + 1) * s + 1;
             faceProductsRow(row + i0, row + i1, 0, s, half, u, lam, g, north, westProduct(row + i0, u, lam));
+        }
+    }
+
+    @Override
+    public void applyAndAddFaceProducts(int s, int i0, int i1, int j0, int j1, double half, double[] lam,
+            double[] kappa, double[] out, double[] u, double[] g) {
+        if (i1 <= i0 || j1 <= j0) {
+            return;
+        }
+        double[] north = row(rowBuffer, i1 - i0);
+        rowBuffer = north;
+        double[] northProducts = row(productBuffer, i1 - i0);
+        productBuffer = northProducts;
+        int first = (j0 + 1) * s + 1;
+        firstSouthFluxes(first + i0, first + i1, s, lam, kappa, north);
+        firstSouthProducts(first + i0, first + i1, s, u, lam, northProducts);
+        for (int j = j0; j < j1; j++) {
+            int row = (j + 1) * s + 1;
+            applyRow(row + i0, row + i1, 0, s, half, lam, kappa, out, north, westFlux(row + i0, lam, kappa));
+            faceProductsRow(row + i0, row + i1, 0, s, half, u, lam, g, northProducts, westProduct(row + i0, u, lam));
         }
     }
 

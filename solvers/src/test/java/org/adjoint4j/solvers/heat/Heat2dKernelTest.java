@@ -92,6 +92,15 @@ class Heat2dKernelTest {
                     directFaceProducts(s, r[0], r[1], r[2], r[3], 0.37, x, lam, gExpected);
                     kernel.addFaceProducts(s, r[0], r[1], r[2], r[3], 0.37, x, lam, gActual);
                     assertSame(gExpected, gActual, round < 3 ? null : g0, "face products, " + where);
+                    double[] fusedOut = new double[x.length];
+                    double[] fusedG = g0.clone();
+                    kernel.applyAndAddFaceProducts(s, r[0], r[1], r[2], r[3], 0.37, lam, kappa, fusedOut, x, fusedG);
+                    double[] separateOut = new double[x.length];
+                    double[] separateG = g0.clone();
+                    kernel.apply(s, r[0], r[1], r[2], r[3], 0.37, lam, kappa, separateOut);
+                    kernel.addFaceProducts(s, r[0], r[1], r[2], r[3], 0.37, x, lam, separateG);
+                    assertArrayEquals(separateOut, fusedOut, "fused apply, " + where);
+                    assertArrayEquals(separateG, fusedG, "fused face products, " + where);
                 }
             }
         }
