@@ -14,17 +14,20 @@ import org.adjoint4j.solvers.VectorSupport;
  * and a − b = a + (−b), so the west flux (κ<sub>c</sub> + κ<sub>W</sub>)(x<sub>W</sub> − x<sub>c</sub>)
  * of a cell is minus the east flux of its west neighbour, and subtracting that east flux adds the
  * west flux: the sums are those of the direct expressions bit for bit. For the face products both
- * factors change sign, so a cell's west product is its neighbour's east product. The one exception is
- * equal neighbours, x<sub>W</sub> = x<sub>c</sub>: x<sub>W</sub> − x<sub>c</sub> is +0 and so is
- * x<sub>c</sub> − x<sub>W</sub>, so the reused flux or product may be a zero of the other sign. A zero
- * of either sign added to a sum changes it only when the sum is a zero too, so the four-face sum can
- * differ only in the sign of a zero result, and x + half·sum then only where x is −0. With κ face
- * sums &gt; 0 (a diffusivity) not even that: at x<sub>c</sub> = −0 no direct flux is −0, so no partial
- * sum is −0 and a reused zero of either sign leaves it as it is. Outputs are therefore bit-identical to the direct
- * expressions for finite values except, with κ face sums ≤ 0, a ±0 output where x<sub>c</sub> = −0, and in
- * {@link #addFaceProducts} a ±0 result where g held −0 (sums of zeros only; the values compare equal).
- * The row of reused north fluxes lives in a buffer of the kernel instance, so an instance serves one
- * thread at a time.
+ * factors change sign, so a cell's west product is its neighbour's east product.
+ *
+ * <p>The one exception is equal neighbours, x<sub>W</sub> = x<sub>c</sub>: x<sub>W</sub> − x<sub>c</sub>
+ * is +0 and so is x<sub>c</sub> − x<sub>W</sub>, so the reused flux or product may be a zero of the
+ * other sign. A zero of either sign added to a sum changes it only when the sum is a zero too, so the
+ * four-face sum can differ only in the sign of a zero result, and x + half·sum then only where x is
+ * −0. With κ face sums &gt; 0 (a diffusivity) not even that: at x<sub>c</sub> = −0 no direct flux is
+ * −0, so no partial sum is −0 and a reused zero of either sign leaves it as it is. Outputs are
+ * therefore bit-identical to the direct expressions for finite values except, with κ face sums ≤ 0, a
+ * ±0 output where x<sub>c</sub> = −0, and in {@link #addFaceProducts} a ±0 result where g held −0
+ * (sums of zeros only; the values compare equal).
+ *
+ * <p>The row of reused north fluxes lives in a buffer of the kernel instance, so an instance serves
+ * one thread at a time (each stepper has its own).
  */
 interface Heat2dKernel {
 
