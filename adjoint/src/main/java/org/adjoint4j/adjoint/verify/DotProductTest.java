@@ -215,17 +215,7 @@ public final class DotProductTest {
          * @throws IllegalArgumentException if the state or controls are missing or do not fit the stepper
          */
         public DotProductTest build() {
-            if (state == null) {
-                throw new IllegalArgumentException("the linearisation point is required: call at(state, controls)");
-            }
-            if (!state.layout().equals(stepper.stateLayout())) {
-                throw new IllegalArgumentException("state: layout " + state.layout() + " does not match the stepper's "
-                        + stepper.stateLayout());
-            }
-            if (!controls.layout().equals(stepper.controlLayout())) {
-                throw new IllegalArgumentException("controls: layout " + controls.layout()
-                        + " does not match the stepper's " + stepper.controlLayout());
-            }
+            LinearisationPoint.check(stepper, state, controls);
             return new DotProductTest(this);
         }
     }

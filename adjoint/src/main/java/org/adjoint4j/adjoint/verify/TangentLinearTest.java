@@ -236,17 +236,7 @@ public final class TangentLinearTest {
          *         stepper, or the direction does not fit them
          */
         public TangentLinearTest build() {
-            if (state == null) {
-                throw new IllegalArgumentException("the linearisation point is required: call at(state, controls)");
-            }
-            if (!state.layout().equals(stepper.stateLayout())) {
-                throw new IllegalArgumentException("state: layout " + state.layout() + " does not match the stepper's "
-                        + stepper.stateLayout());
-            }
-            if (!controls.layout().equals(stepper.controlLayout())) {
-                throw new IllegalArgumentException("controls: layout " + controls.layout()
-                        + " does not match the stepper's " + stepper.controlLayout());
-            }
+            LinearisationPoint.check(stepper, state, controls);
             if (stateDirection != null && (!stateDirection.layout().equals(state.layout())
                     || !controlDirection.layout().equals(controls.layout()))) {
                 throw new IllegalArgumentException("direction: layouts " + stateDirection.layout() + ", "
