@@ -1,9 +1,7 @@
 package org.adjoint4j.benchmarks;
 
 import java.util.concurrent.TimeUnit;
-import org.adjoint4j.adjoint.Controls;
 import org.adjoint4j.adjoint.Fields;
-import org.adjoint4j.solvers.burgers.Burgers2d;
 import org.adjoint4j.solvers.burgers.BurgersProblem;
 import org.adjoint4j.solvers.burgers.TimeScheme;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,28 +40,13 @@ public class BurgersStepBenchmark {
     @Param({"FORWARD_EULER", "SSP_RK2", "SSP_RK3"})
     public TimeScheme scheme;
 
-    private Burgers2d stepper;
-    private Controls controls;
-    private Controls gradient;
-    private Fields u;
-    private Fields out;
-    private Fields lambda;
-    private Fields lambdaOut;
+    private StepFixture fixture;
 
     /** Builds the stepper and its arrays: the problem's controls and initial state; λ' = u. */
     @Setup
     public void setUp() {
         BurgersProblem p = BurgersProblem.builder().cells(CELLS, CELLS).steps(1).scheme(scheme).build();
-        stepper = p.stepper();
-        controls = p.initialControls();
-        stepper.prepare(controls);
-        gradient = new Controls(controls.layout());
-        u = new Fields(stepper.stateLayout());
-        out = new Fields(stepper.stateLayout());
-        lambda = new Fields(stepper.stateLayout());
-        lambdaOut = new Fields(stepper.stateLayout());
-        p.initialState().evaluate(controls, u);
-        lambda.copyFrom(u);
+        fixture = new StepFixture(p.stepper(), p.initialControls(), 0, p.initialState()::evaluate);
     }
 
     /**
@@ -73,8 +56,7 @@ public class BurgersStepBenchmark {
      */
     @Benchmark
     public Fields forward() {
-        stepper.forward(0, u, out, controls);
-        return out;
+        return fixture.forward();
     }
 
     /**
@@ -84,7 +66,6 @@ public class BurgersStepBenchmark {
      */
     @Benchmark
     public Fields adjoint() {
-        stepper.adjoint(0, u, lambda, lambdaOut, controls, gradient);
-        return lambdaOut;
+        return fixture.adjoint();
     }
 }

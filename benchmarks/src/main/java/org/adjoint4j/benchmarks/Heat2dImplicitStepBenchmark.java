@@ -1,9 +1,7 @@
 package org.adjoint4j.benchmarks;
 
 import java.util.concurrent.TimeUnit;
-import org.adjoint4j.adjoint.Controls;
 import org.adjoint4j.adjoint.Fields;
-import org.adjoint4j.solvers.heat.Heat2dImplicit;
 import org.adjoint4j.solvers.heat.Heat2dImplicitProblem;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,28 +35,13 @@ public class Heat2dImplicitStepBenchmark {
     /** Cells per side N: per-call times are divided by N². */
     static final int CELLS = 512;
 
-    private Heat2dImplicit stepper;
-    private Controls controls;
-    private Controls gradient;
-    private Fields u;
-    private Fields out;
-    private Fields lambda;
-    private Fields lambdaOut;
+    private StepFixture fixture;
 
     /** Builds the stepper and its arrays: the problem's κ and Gaussian u0; λ' = u. */
     @Setup
     public void setUp() {
         Heat2dImplicitProblem p = Heat2dImplicitProblem.builder().cells(CELLS).steps(1).build();
-        stepper = p.stepper();
-        controls = p.initialControls();
-        stepper.prepare(controls);
-        gradient = new Controls(controls.layout());
-        u = new Fields(stepper.stateLayout());
-        out = new Fields(stepper.stateLayout());
-        lambda = new Fields(stepper.stateLayout());
-        lambdaOut = new Fields(stepper.stateLayout());
-        p.initialState().evaluate(controls, u);
-        lambda.copyFrom(u);
+        fixture = new StepFixture(p.stepper(), p.initialControls(), 0, p.initialState()::evaluate);
     }
 
     /**
@@ -68,8 +51,7 @@ public class Heat2dImplicitStepBenchmark {
      */
     @Benchmark
     public Fields forward() {
-        stepper.forward(0, u, out, controls);
-        return out;
+        return fixture.forward();
     }
 
     /**
@@ -79,7 +61,6 @@ public class Heat2dImplicitStepBenchmark {
      */
     @Benchmark
     public Fields adjoint() {
-        stepper.adjoint(0, u, lambda, lambdaOut, controls, gradient);
-        return lambdaOut;
+        return fixture.adjoint();
     }
 }

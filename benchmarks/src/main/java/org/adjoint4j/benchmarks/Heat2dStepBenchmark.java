@@ -1,9 +1,7 @@
 package org.adjoint4j.benchmarks;
 
 import java.util.concurrent.TimeUnit;
-import org.adjoint4j.adjoint.Controls;
 import org.adjoint4j.adjoint.Fields;
-import org.adjoint4j.solvers.heat.Heat2d;
 import org.adjoint4j.solvers.heat.Heat2dProblem;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,28 +34,13 @@ public class Heat2dStepBenchmark {
     @Param({"512", "2048"})
     public int cells;
 
-    private Heat2d stepper;
-    private Controls controls;
-    private Controls gradient;
-    private Fields u;
-    private Fields out;
-    private Fields lambda;
-    private Fields lambdaOut;
+    private StepFixture fixture;
 
     /** Builds the stepper and its arrays: the problem's κ and initial state; λ' = u. */
     @Setup
     public void setUp() {
         Heat2dProblem p = Heat2dProblem.builder().cells(cells).steps(1).build();
-        stepper = p.stepper();
-        controls = p.initialControls();
-        stepper.prepare(controls);
-        gradient = new Controls(controls.layout());
-        u = new Fields(stepper.stateLayout());
-        out = new Fields(stepper.stateLayout());
-        lambda = new Fields(stepper.stateLayout());
-        lambdaOut = new Fields(stepper.stateLayout());
-        p.initialState().evaluate(controls, u);
-        lambda.copyFrom(u);
+        fixture = new StepFixture(p.stepper(), p.initialControls(), 0, p.initialState()::evaluate);
     }
 
     /**
@@ -67,8 +50,7 @@ public class Heat2dStepBenchmark {
      */
     @Benchmark
     public Fields forward() {
-        stepper.forward(0, u, out, controls);
-        return out;
+        return fixture.forward();
     }
 
     /**
@@ -78,7 +60,6 @@ public class Heat2dStepBenchmark {
      */
     @Benchmark
     public Fields adjoint() {
-        stepper.adjoint(0, u, lambda, lambdaOut, controls, gradient);
-        return lambdaOut;
+        return fixture.adjoint();
     }
 }

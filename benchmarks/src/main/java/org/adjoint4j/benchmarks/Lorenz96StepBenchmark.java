@@ -35,32 +35,19 @@ public class Lorenz96StepBenchmark {
     /** Variables K: per-call times are divided by K. */
     static final int VARIABLES = 1 << 18;
 
-    private Lorenz96 stepper;
-    private Controls controls;
-    private Controls gradient;
-    private Fields x;
-    private Fields out;
-    private Fields lambda;
-    private Fields lambdaOut;
+    private StepFixture fixture;
 
     /** Builds the stepper and its arrays: x_k = 8 + sin(0.37k), F = 8, λ' = x. */
     @Setup
     public void setUp() {
-        stepper = new Lorenz96(VARIABLES, 0.05);
-        controls = new Controls(stepper.controlLayout());
+        Lorenz96 stepper = new Lorenz96(VARIABLES, 0.05);
+        Controls controls = new Controls(stepper.controlLayout());
         controls.setScalar("F", 8.0);
-        stepper.prepare(controls);
-        gradient = new Controls(controls.layout());
-        x = new Fields(stepper.stateLayout());
-        out = new Fields(stepper.stateLayout());
-        lambda = new Fields(stepper.stateLayout());
-        lambdaOut = new Fields(stepper.stateLayout());
         double[] start = new double[VARIABLES];
         for (int k = 0; k < VARIABLES; k++) {
             start[k] = 8.0 + Math.sin(0.37 * k);
         }
-        x.setOwned(0, start);
-        lambda.setOwned(0, start);
+        fixture = new StepFixture(stepper, controls, 0, (m, x) -> x.setOwned(0, start));
     }
 
     /**
@@ -70,8 +57,7 @@ public class Lorenz96StepBenchmark {
      */
     @Benchmark
     public Fields forward() {
-        stepper.forward(0, x, out, controls);
-        return out;
+        return fixture.forward();
     }
 
     /**
@@ -81,7 +67,6 @@ public class Lorenz96StepBenchmark {
      */
     @Benchmark
     public Fields adjoint() {
-        stepper.adjoint(0, x, lambda, lambdaOut, controls, gradient);
-        return lambdaOut;
+        return fixture.adjoint();
     }
 }

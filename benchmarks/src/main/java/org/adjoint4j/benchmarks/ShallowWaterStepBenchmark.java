@@ -1,7 +1,6 @@
 package org.adjoint4j.benchmarks;
 
 import java.util.concurrent.TimeUnit;
-import org.adjoint4j.adjoint.Controls;
 import org.adjoint4j.adjoint.Fields;
 import org.adjoint4j.adjoint.TangentLinearStepper;
 import org.adjoint4j.solvers.shallowwater.ShallowWaterIntegrator;
@@ -44,30 +43,19 @@ public class ShallowWaterStepBenchmark {
     @Param({"RK3", "LEAPFROG"})
     public ShallowWaterIntegrator integrator;
 
-    private TangentLinearStepper stepper;
-    private Controls controls;
-    private Controls gradient;
-    private Fields u;
-    private Fields out;
-    private Fields lambda;
-    private Fields lambdaOut;
+    private StepFixture fixture;
 
     /** Builds the default problem at this size and takes one step, so that the state has flow. */
     @Setup
     public void setUp() {
         ShallowWaterProblem p = ShallowWaterProblem.builder().cells(NX, NY).integrator(integrator).steps(2).build();
-        stepper = p.stepper();
-        controls = p.initialControls();
-        stepper.prepare(controls);
-        gradient = new Controls(controls.layout());
-        u = new Fields(stepper.stateLayout());
-        out = new Fields(stepper.stateLayout());
-        lambda = new Fields(stepper.stateLayout());
-        lambdaOut = new Fields(stepper.stateLayout());
-        Fields start = new Fields(stepper.stateLayout());
-        p.initialState().evaluate(controls, start);
-        stepper.forward(0, start, u, controls); // a state with flow, at step 1 (leapfrog: past its Euler start)
-        lambda.copyFrom(u);
+        TangentLinearStepper stepper = p.stepper();
+        // a state with flow, at step 1 (leapfrog: past its Euler start)
+        fixture = new StepFixture(stepper, p.initialControls(), 1, (m, u) -> {
+            Fields start = new Fields(stepper.stateLayout());
+            p.initialState().evaluate(m, start);
+            stepper.forward(0, start, u, m);
+        });
     }
 
     /**
@@ -77,8 +65,7 @@ public class ShallowWaterStepBenchmark {
      */
     @Benchmark
     public Fields forward() {
-        stepper.forward(1, u, out, controls);
-        return out;
+        return fixture.forward();
     }
 
     /**
@@ -88,7 +75,6 @@ public class ShallowWaterStepBenchmark {
      */
     @Benchmark
     public Fields adjoint() {
-        stepper.adjoint(1, u, lambda, lambdaOut, controls, gradient);
-        return lambdaOut;
+        return fixture.adjoint();
     }
 }
