@@ -1,8 +1,5 @@
 package org.adjoint4j.solvers.heat;
 
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 import org.adjoint4j.adjoint.AdjointDriver;
 import org.adjoint4j.adjoint.Controls;
 import org.adjoint4j.adjoint.FieldSpec;
@@ -34,28 +31,18 @@ public final class Heat2dImplicitProblem {
     private final double explicitLimit;
 
     private Heat2dImplicitProblem(Builder b) {
-        Heat2dProblem.Builder base = Heat2dProblem.builder().cells(b.cells).steps(b.steps).communicator(b.comm);
-        if (b.grid != null) {
-            base.processGrid(b.grid);
-        }
-        if (b.kappa != null) {
-            base.kappa(b.kappa);
-        }
-        if (b.terminalObservations != null) {
-            base.terminalObservations(b.terminalObservations);
-        }
-        b.observations.forEach(base::observeAt);
-        this.explicit = base.build();
+        this.explicit = b.base.build();
         double[] kappa = explicit.initialControls().fields().owned(0);
         double localMax = 0;
         for (double k : kappa) {
             localMax = Math.max(localMax, k);
         }
-        double kappaMax = b.comm.allreduce(localMax, ReduceOp.MAX);
-        double h = 1.0 / b.cells;
+        Communicator comm = explicit.communicator();
+        double kappaMax = comm.allreduce(localMax, ReduceOp.MAX);
+        double h = 1.0 / explicit.cells();
         this.explicitLimit = h * h / (4 * kappaMax);
-        this.stepper = Heat2dImplicit.builder(b.comm, explicit.decomposition()).dt(b.dtFactor * explicitLimit).theta(b.theta)
-                .tolerance(b.tolerance).maxIterations(b.maxIterations).finalStep(b.steps).build();
+        this.stepper = Heat2dImplicit.builder(comm, explicit.decomposition()).dt(b.dtFactor * explicitLimit).theta(b.theta)
+                .tolerance(b.tolerance).maxIterations(b.maxIterations).finalStep(explicit.steps()).build();
     }
 
     /**
@@ -182,17 +169,12 @@ public final class Heat2dImplicitProblem {
 
     /** Collects the settings of a {@link Heat2dImplicitProblem}. */
     public static final class Builder {
-        private int cells = 64;
-        private int steps = 100;
+        /** The grid, the controls and the objective: those of the explicit problem, validated there. */
+        private final Heat2dProblem.Builder base = Heat2dProblem.builder().cells(64).steps(100);
         private double theta = 0.5;
         private double dtFactor = 10;
         private double tolerance = 1e-14;
         private int maxIterations = 1000;
-        private double[] kappa;
-        private double[] terminalObservations;
-        private Communicator comm = SerialCommunicator.instance();
-        private ProcessGrid grid;
-        private final Map<Integer, double[]> observations = new TreeMap<>();
 
         private Builder() {
         }
@@ -205,10 +187,7 @@ public final class Heat2dImplicitProblem {
          * @throws IllegalArgumentException if {@code cells} is below 2
          */
         public Builder cells(int cells) {
-            if (cells < 2) {
-                throw new IllegalArgumentException("cells must be >= 2, was " + cells);
-            }
-            this.cells = cells;
+            base.cells(cells);
             return this;
         }
 
@@ -220,10 +199,7 @@ public final class Heat2dImplicitProblem {
          * @throws IllegalArgumentException if {@code steps} is below 1
          */
         public Builder steps(int steps) {
-            if (steps < 1) {
-                throw new IllegalArgumentException("steps must be >= 1, was " + steps);
-            }
-            this.steps = steps;
+            base.steps(steps);
             return this;
         }
 
@@ -296,7 +272,7 @@ public final class Heat2dImplicitProblem {
          * @throws NullPointerException if {@code comm} is null
          */
         public Builder communicator(Communicator comm) {
-            this.comm = Objects.requireNonNull(comm, "comm");
+            base.communicator(comm);
             return this;
         }
 
@@ -308,7 +284,7 @@ public final class Heat2dImplicitProblem {
          * @throws NullPointerException if {@code grid} is null
          */
         public Builder processGrid(ProcessGrid grid) {
-            this.grid = Objects.requireNonNull(grid, "grid");
+            base.processGrid(grid);
             return this;
         }
 
@@ -321,7 +297,7 @@ public final class Heat2dImplicitProblem {
          * @throws NullPointerException if {@code kappa} is null
          */
         public Builder kappa(double[] kappa) {
-            this.kappa = Objects.requireNonNull(kappa, "kappa").clone();
+            base.kappa(kappa);
             return this;
         }
 
@@ -333,7 +309,7 @@ public final class Heat2dImplicitProblem {
          * @throws NullPointerException if {@code observations} is null
          */
         public Builder terminalObservations(double[] observations) {
-            this.terminalObservations = Objects.requireNonNull(observations, "observations").clone();
+            base.terminalObservations(observations);
             return this;
         }
 
@@ -347,10 +323,7 @@ public final class Heat2dImplicitProblem {
          * @throws IllegalArgumentException if {@code step} is negative
          */
         public Builder observeAt(int step, double[] observations) {
-            if (step < 0) {
-                throw new IllegalArgumentException("observation step must be >= 0, was " + step);
-            }
-            this.observations.put(step, observations == null ? null : observations.clone());
+            base.observeAt(step, observations);
             return this;
         }
 
